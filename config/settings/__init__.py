@@ -1,0 +1,1 @@
+"""Settings. `base` is the whole configuration, read from the environment; `test` adjusts it for the suite."""

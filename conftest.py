@@ -1,0 +1,59 @@
+"""Shared fixtures: the personas every permission test uses.
+
+    province ── taiyuan (city) ── xiaodian (county)
+             └─ datong (city)
+
+officer and colleague work in taiyuan; outsider works in datong; supervisor supervises from the province.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from sanxiang.accounts.models import User
+from sanxiang.organizations.enums import AgencyLevel, Role
+from sanxiang.organizations.models import Agency, Officer
+from sanxiang.organizations.tests import factories
+
+
+@dataclass
+class World:
+    province: Agency
+    taiyuan: Agency
+    xiaodian: Agency
+    datong: Agency
+    officer_user: User
+    officer: Officer
+    colleague_user: User
+    colleague: Officer
+    outsider_user: User
+    outsider: Officer
+    supervisor_user: User
+    admin_user: User
+
+
+@pytest.fixture
+def world(db: None) -> World:
+    province = factories.make_agency("山西省人民防空办公室", level=AgencyLevel.PROVINCE, short_name="省人防办")
+    taiyuan = factories.make_agency("太原市人民防空办公室", level=AgencyLevel.CITY, parent=province, short_name="太原市人防办")
+    xiaodian = factories.make_agency("小店区人民防空办公室", level=AgencyLevel.COUNTY, parent=taiyuan, short_name="小店区人防办")
+    datong = factories.make_agency("大同市人民防空办公室", level=AgencyLevel.CITY, parent=province, short_name="大同市人防办")
+    officer_user = factories.make_user("officer")
+    colleague_user = factories.make_user("colleague")
+    outsider_user = factories.make_user("outsider")
+    supervisor_user = factories.make_user("supervisor")
+    admin_user = factories.make_user("admin")
+    officer = factories.make_officer(taiyuan, "张三", user=officer_user)
+    colleague = factories.make_officer(taiyuan, "李四", user=colleague_user)
+    outsider = factories.make_officer(datong, "王五", user=outsider_user)
+    for user, agency in ((officer_user, taiyuan), (colleague_user, taiyuan), (outsider_user, datong)):
+        factories.grant(user, agency, Role.OFFICER)
+    factories.grant(supervisor_user, province, Role.SUPERVISOR)
+    factories.grant(admin_user, taiyuan, Role.ADMINISTRATOR)
+    return World(
+        province=province, taiyuan=taiyuan, xiaodian=xiaodian, datong=datong,
+        officer_user=officer_user, officer=officer, colleague_user=colleague_user, colleague=colleague,
+        outsider_user=outsider_user, outsider=outsider, supervisor_user=supervisor_user, admin_user=admin_user,
+    )

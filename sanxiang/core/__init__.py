@@ -1,0 +1,1 @@
+"""Shared foundations: the clock, the error tree, base models and typing helpers. Imports no other app."""
