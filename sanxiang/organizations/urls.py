@@ -1,4 +1,6 @@
-from django.urls import path  # noqa: F401
+"""Organisation pages. Page views and the spreadsheet import/export live in separate modules."""
+
+from sanxiang.organizations import spreadsheet_views, views
 
 app_name = "organizations"
-urlpatterns: list[object] = []
+urlpatterns = [*views.urlpatterns, *spreadsheet_views.urlpatterns]
