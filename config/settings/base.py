@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "sanxiang.calendar",
     "sanxiang.accounts",
     "sanxiang.publicity",
+    "sanxiang.demo",
 ]
 
 MIDDLEWARE = [
@@ -141,6 +142,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns about a missing root before collectstatic has run
 STATICFILES_DIRS = [BASE_DIR / "sanxiang" / "static"]
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "media/"

@@ -7,3 +7,6 @@ USER_LOCKED = registry.register(
     "account.throttled", "Logins for an account were throttled after repeated failures.",
     {"username": "str", "failures": "int"},
 )
+PASSWORD_CHANGED = registry.register(
+    "account.password_changed", "A login's password was set or changed.", {"username": "str"}
+)

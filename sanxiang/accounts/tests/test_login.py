@@ -1,0 +1,93 @@
+"""Login, logout, throttling after repeated failures, and the home page per persona."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.test import Client, override_settings
+from django.urls import reverse
+
+from conftest import World
+from sanxiang.accounts.models import LoginAttempt
+from sanxiang.core import clock
+from sanxiang.records.models import PendingEntry
+
+PASSWORD = "correct-horse-battery"
+
+
+def _login(client: Client, username: str, password: str, address: str = "10.0.0.1") -> int:
+    response = client.post(
+        reverse("accounts:login"), {"username": username, "password": password}, REMOTE_ADDR=address
+    )
+    return response.status_code
+
+
+def test_login_with_the_right_password_redirects_home(world: World, client: Client) -> None:
+    assert _login(client, "officer", PASSWORD) == 302
+    assert client.get(reverse("home")).status_code == 200
+    assert LoginAttempt.objects.filter(username="officer", succeeded=True).count() == 1
+
+
+def test_wrong_password_is_refused_and_logged(world: World, client: Client) -> None:
+    assert _login(client, "officer", "wrong-password") == 200
+    assert LoginAttempt.objects.filter(username="officer", succeeded=False).count() == 1
+    response = client.get(reverse("home"))
+    assert "accounts/welcome.html" in [template.name for template in response.templates]
+
+
+@override_settings(LOGIN_FAILURE_LIMIT=3, LOGIN_FAILURE_WINDOW_SECONDS=600)
+def test_throttled_after_repeated_failures_even_with_the_right_password(world: World, client: Client) -> None:
+    for _attempt in range(3):
+        _login(client, "officer", "wrong-password")
+    response = client.post(reverse("accounts:login"), {"username": "officer", "password": PASSWORD})
+    assert response.status_code == 200
+    assert response.context["form"].errors["__all__"][0]
+    assert response.context["form"].has_error("__all__", code="throttled")
+    assert PendingEntry.objects.filter(event_type="account.throttled").count() == 1
+
+
+@override_settings(LOGIN_FAILURE_LIMIT=3, LOGIN_FAILURE_WINDOW_SECONDS=600)
+def test_throttle_also_applies_per_address_across_usernames(world: World, client: Client) -> None:
+    for name in ("a", "b", "c"):
+        _login(client, name, "x", address="10.9.9.9")
+    response = client.post(
+        reverse("accounts:login"), {"username": "officer", "password": PASSWORD}, REMOTE_ADDR="10.9.9.9"
+    )
+    assert response.context["form"].has_error("__all__", code="throttled")
+
+
+@override_settings(LOGIN_FAILURE_LIMIT=3, LOGIN_FAILURE_WINDOW_SECONDS=600)
+def test_throttle_lifts_after_the_window(world: World, client: Client) -> None:
+    for _attempt in range(3):
+        _login(client, "officer", "wrong-password")
+    later = clock.now() + dt.timedelta(seconds=601)
+    with clock.frozen_now(later):
+        assert _login(client, "officer", PASSWORD) == 302
+
+
+def test_logout_needs_post(world: World, client: Client) -> None:
+    client.force_login(world.officer_user)
+    assert client.get(reverse("accounts:logout")).status_code == 405
+    assert client.post(reverse("accounts:logout")).status_code == 302
+
+
+def test_login_does_not_redirect_off_site(world: World, client: Client) -> None:
+    response = client.post(
+        reverse("accounts:login"), {"username": "officer", "password": PASSWORD, "next": "https://evil.example/"}
+    )
+    assert response["Location"] == reverse("home")
+
+
+@pytest.mark.parametrize("persona", ["officer_user", "outsider_user", "supervisor_user", "admin_user"])
+def test_home_page_renders_for_each_persona(world: World, client: Client, persona: str) -> None:
+    client.force_login(getattr(world, persona))
+    response = client.get(reverse("home"))
+    assert response.status_code == 200
+    assert "accounts/home.html" in [template.name for template in response.templates]
+
+
+def test_home_page_for_the_anonymous_public_is_the_welcome_page(db: None, client: Client) -> None:
+    response = client.get(reverse("home"))
+    assert response.status_code == 200
+    assert "accounts/welcome.html" in [template.name for template in response.templates]

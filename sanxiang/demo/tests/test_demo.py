@@ -1,0 +1,52 @@
+"""The demo loads on an empty database, is idempotent, and covers every certificate state and role."""
+
+from __future__ import annotations
+
+import datetime as dt
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from sanxiang.accounts.models import User
+from sanxiang.demo import loader
+from sanxiang.organizations.enums import AgencyLevel, CertificateState, Role
+from sanxiang.organizations.models import Agency, Certificate, Officer, RoleGrant
+from sanxiang.records.models import PendingEntry
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_loads_shanxi_and_prints_one_login_per_role() -> None:
+    out = StringIO()
+    call_command("demo", stdout=out)
+    assert Agency.objects.filter(level=AgencyLevel.PROVINCE).count() == 1
+    cities = set(Agency.objects.filter(level=AgencyLevel.CITY).values_list("short_name", flat=True))
+    assert {name.removesuffix("市人防办") for name in cities} == {
+        "太原", "大同", "阳泉", "长治", "晋城", "朔州", "晋中", "运城", "忻州", "临汾", "吕梁"
+    }
+    assert Agency.objects.filter(level=AgencyLevel.COUNTY).exists()
+    assert 55 <= Officer.objects.count() <= 80
+    roles = set(RoleGrant.objects.values_list("role", flat=True))
+    assert roles >= {str(role) for role in Role}
+    printed = out.getvalue()
+    for login in loader.LOGINS:
+        assert login.username in printed
+        assert User.objects.get(username=login.username).check_password(loader._known_passwords()[login.username])
+
+
+def test_demo_has_certificates_in_every_state() -> None:
+    call_command("demo", stdout=StringIO())
+    day = dt.date(2026, 11, 26)
+    states = {certificate.state_on(day) for certificate in Certificate.objects.all()}
+    assert {CertificateState.VALID, CertificateState.EXPIRED, CertificateState.SUSPENDED, CertificateState.REVOKED} <= states
+    assert Officer.objects.exclude(legal_qualification_number="").count() >= 12
+
+
+def test_demo_is_idempotent_and_records_only_once() -> None:
+    call_command("demo", stdout=StringIO())
+    counts = (Agency.objects.count(), Officer.objects.count(), Certificate.objects.count(), PendingEntry.objects.count())
+    call_command("demo", stdout=StringIO())
+    assert counts == (
+        Agency.objects.count(), Officer.objects.count(), Certificate.objects.count(), PendingEntry.objects.count()
+    )
