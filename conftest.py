@@ -17,6 +17,8 @@ from sanxiang.organizations.enums import AgencyLevel, Role
 from sanxiang.organizations.models import Agency, Officer
 from sanxiang.organizations.tests import factories
 
+PASSWORD = "correct-horse-battery"
+
 
 @dataclass
 class World:
@@ -36,15 +38,22 @@ class World:
 
 @pytest.fixture
 def world(db: None) -> World:
-    province = factories.make_agency("山西省人民防空办公室", level=AgencyLevel.PROVINCE, short_name="省人防办")
-    taiyuan = factories.make_agency("太原市人民防空办公室", level=AgencyLevel.CITY, parent=province, short_name="太原市人防办")
-    xiaodian = factories.make_agency("小店区人民防空办公室", level=AgencyLevel.COUNTY, parent=taiyuan, short_name="小店区人防办")
-    datong = factories.make_agency("大同市人民防空办公室", level=AgencyLevel.CITY, parent=province, short_name="大同市人防办")
-    officer_user = factories.make_user("officer")
-    colleague_user = factories.make_user("colleague")
-    outsider_user = factories.make_user("outsider")
-    supervisor_user = factories.make_user("supervisor")
-    admin_user = factories.make_user("admin")
+    province = factories.make_agency(
+        "山西省人民防空办公室", level=AgencyLevel.PROVINCE, short_name="省人防办"
+    )
+    taiyuan = factories.make_agency(
+        "太原市人民防空办公室", level=AgencyLevel.CITY, parent=province, short_name="太原市人防办"
+    )
+    xiaodian = factories.make_agency(
+        "小店区人民防空办公室", level=AgencyLevel.COUNTY, parent=taiyuan, short_name="小店区人防办"
+    )
+    datong = factories.make_agency(
+        "大同市人民防空办公室", level=AgencyLevel.CITY, parent=province, short_name="大同市人防办"
+    )
+    officer_user, colleague_user, outsider_user, supervisor_user, admin_user = (
+        User.objects.create_user(username=name, password=PASSWORD)
+        for name in ("officer", "colleague", "outsider", "supervisor", "admin")
+    )
     officer = factories.make_officer(taiyuan, "张三", user=officer_user)
     colleague = factories.make_officer(taiyuan, "李四", user=colleague_user)
     outsider = factories.make_officer(datong, "王五", user=outsider_user)
@@ -53,7 +62,16 @@ def world(db: None) -> World:
     factories.grant(supervisor_user, province, Role.SUPERVISOR)
     factories.grant(admin_user, taiyuan, Role.ADMINISTRATOR)
     return World(
-        province=province, taiyuan=taiyuan, xiaodian=xiaodian, datong=datong,
-        officer_user=officer_user, officer=officer, colleague_user=colleague_user, colleague=colleague,
-        outsider_user=outsider_user, outsider=outsider, supervisor_user=supervisor_user, admin_user=admin_user,
+        province=province,
+        taiyuan=taiyuan,
+        xiaodian=xiaodian,
+        datong=datong,
+        officer_user=officer_user,
+        officer=officer,
+        colleague_user=colleague_user,
+        colleague=colleague,
+        outsider_user=outsider_user,
+        outsider=outsider,
+        supervisor_user=supervisor_user,
+        admin_user=admin_user,
     )

@@ -1,4 +1,4 @@
-"""Project configuration: settings read from the environment, URL routing, WSGI/ASGI and Celery entry points."""
+"""Project configuration: settings from the environment, URL routing, WSGI and Celery entry points."""
 
 from config.celery import app as celery_app
 

@@ -7,8 +7,8 @@ import tempfile
 
 os.environ.setdefault("SANXIANG_VAR_DIR", tempfile.mkdtemp(prefix="sanxiang-test-"))
 
-from config.settings.base import *  # noqa: E402, F403
-from config.settings.base import STORAGES  # noqa: E402
+from config.settings.base import *  # noqa: F403
+from config.settings.base import STORAGES
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}

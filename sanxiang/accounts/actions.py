@@ -26,14 +26,19 @@ def check_create_user(*, actor: writer.Actor, username: str, password: str, disp
     if not username:
         raise InvalidInput(_("A username is required."))
     if User.objects.filter(username__iexact=username).exists():
-        raise InvalidInput(_("This username is already taken."), {"username": [_("This username is already taken.")]})
+        raise InvalidInput(
+            _("This username is already taken."), {"username": [_("This username is already taken.")]}
+        )
     user = User(username=username, display_name=display_name)
     _check_password(password, user)
     user.set_password(password)
     user.full_clean()
     user.save()
     writer.append(
-        events.USER_CREATED.code, agency_id=None, actor=actor, subject=writer.Subject("account", str(user.pk)),
+        events.USER_CREATED.code,
+        agency_id=None,
+        actor=actor,
+        subject=writer.Subject("account", str(user.pk)),
         data={"username": username},
     )
     return user
@@ -45,6 +50,9 @@ def check_set_password(*, actor: writer.Actor, user: User, password: str) -> Non
     user.set_password(password)
     user.save(update_fields=["password"])
     writer.append(
-        events.PASSWORD_CHANGED.code, agency_id=None, actor=actor, subject=writer.Subject("account", str(user.pk)),
+        events.PASSWORD_CHANGED.code,
+        agency_id=None,
+        actor=actor,
+        subject=writer.Subject("account", str(user.pk)),
         data={"username": user.username},
     )

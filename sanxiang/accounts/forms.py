@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
@@ -26,8 +27,6 @@ class LoginForm(AuthenticationForm):
         username = (self.data.get("username") or "").strip()
         address = client_address(self.request)
         if username and throttle.is_throttled(username=username, address=address):
-            from django.conf import settings
-
             raise forms.ValidationError(
                 self.error_messages["throttled"],
                 code="throttled",

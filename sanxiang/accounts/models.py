@@ -11,11 +11,12 @@ from sanxiang.core import clock
 
 
 class User(AbstractUser):
-    """A login. Roles and jurisdiction live in ``organizations.RoleGrant``; the officer link in ``Officer.user``."""
+    """A login. Roles and jurisdiction live in ``organizations.RoleGrant``; the officer link in
+    ``Officer.user``."""
 
     display_name = models.CharField(_("display name"), max_length=64, blank=True)
 
-    class Meta(AbstractUser.Meta):
+    class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
 
@@ -24,7 +25,8 @@ class User(AbstractUser):
 
 
 class LoginAttempt(models.Model):
-    """One login attempt. Failures within the window throttle further attempts for the username and the address."""
+    """One login attempt. Failures within the window throttle further attempts for the username and for
+    the address."""
 
     username = models.CharField(_("username"), max_length=150)
     address = models.GenericIPAddressField(_("address"), null=True, blank=True)

@@ -52,14 +52,26 @@ def _agency(seed: shanxi.AgencySeed, parent: Agency | None) -> Agency:
     existing = Agency.objects.filter(code=seed.division).first()
     if existing:
         return existing
-    level = AgencyLevel.PROVINCE if parent is None else (
-        AgencyLevel.CITY if parent.level == AgencyLevel.PROVINCE else AgencyLevel.COUNTY
+    level = (
+        AgencyLevel.PROVINCE
+        if parent is None
+        else (AgencyLevel.CITY if parent.level == AgencyLevel.PROVINCE else AgencyLevel.COUNTY)
     )
     return actions.check_create_agency(
-        actor=SYSTEM, code=seed.division, name=seed.name, short_name=seed.short_name, level=level, parent=parent,
-        document_prefix=seed.document_prefix, region=seed.region, legal_status=LegalStatus.ADMINISTRATIVE_ORGAN,
-        legal_basis=shanxi.LEGAL_BASIS, duties=shanxi.DUTIES, address=f"{seed.region}人民防空办公室",
-        phone="0351-0000000" if seed.division == "140000" else "", supervision_phone="12345",
+        actor=SYSTEM,
+        code=seed.division,
+        name=seed.name,
+        short_name=seed.short_name,
+        level=level,
+        parent=parent,
+        document_prefix=seed.document_prefix,
+        region=seed.region,
+        legal_status=LegalStatus.ADMINISTRATIVE_ORGAN,
+        legal_basis=shanxi.LEGAL_BASIS,
+        duties=shanxi.DUTIES,
+        address=f"{seed.region}人民防空办公室",
+        phone="0351-0000000" if seed.division == "140000" else "",
+        supervision_phone="12345",
     )
 
 
@@ -99,27 +111,52 @@ def _certificate_plan(rng: random.Random, position: int) -> tuple[dt.date, dt.da
     return valid_from, valid_to, status
 
 
-def _officer(agency: Agency, department: Department | None, *, name: str, post: str, number: str,
-             position: int, rng: random.Random, qualification: str = "") -> Officer:
+def _officer(
+    agency: Agency,
+    department: Department | None,
+    *,
+    name: str,
+    post: str,
+    number: str,
+    position: int,
+    rng: random.Random,
+    qualification: str = "",
+) -> Officer:
     certificate = Certificate.objects.filter(number=number).select_related("officer").first()
     if certificate is not None:
         return certificate.officer
     officer = actions.check_create_officer(
-        actor=SYSTEM, agency=agency, name=name, post=post, department=department,
+        actor=SYSTEM,
+        agency=agency,
+        name=name,
+        post=post,
+        department=department,
         legal_qualification_number=qualification,
     )
     valid_from, valid_to, status = _certificate_plan(rng, position)
     certificate = actions.check_issue_certificate(
-        actor=SYSTEM, officer=officer, number=number, category="人民防空", region=agency.region,
-        issued_by="山西省人民政府", valid_from=valid_from, valid_to=valid_to,
+        actor=SYSTEM,
+        officer=officer,
+        number=number,
+        category="人民防空",
+        region=agency.region,
+        issued_by="山西省人民政府",
+        valid_from=valid_from,
+        valid_to=valid_to,
     )
     if status is not None:
         actions.check_change_certificate_status(
-            actor=SYSTEM, certificate=certificate, status=status, effective=dt.date(2026, 9, 1),
+            actor=SYSTEM,
+            certificate=certificate,
+            status=status,
+            effective=dt.date(2026, 9, 1),
             reason="年度考核不合格，暂扣执法证" if status == CertificateStatus.SUSPENDED else "调离执法岗位",
         )
     actions.check_record_training(
-        actor=SYSTEM, officer=officer, completed_on=dt.date(2026, 6, 15), topic="行政执法三项制度专题培训",
+        actor=SYSTEM,
+        officer=officer,
+        completed_on=dt.date(2026, 6, 15),
+        topic="行政执法三项制度专题培训",
         hours=24 + position % 3 * 8,
     )
     return officer
@@ -135,10 +172,18 @@ def load_officers(agencies: list[Agency]) -> int:
             position += 1
             legal = slot == 1
             department = departments["政策法规科" if legal else "工程建设管理科"]
-            name = shanxi.SURNAMES[position % len(shanxi.SURNAMES)] + shanxi.GIVEN[(position * 7) % len(shanxi.GIVEN)]
+            name = (
+                shanxi.SURNAMES[position % len(shanxi.SURNAMES)]
+                + shanxi.GIVEN[(position * 7) % len(shanxi.GIVEN)]
+            )
             _officer(
-                agency, department, name=name, post=shanxi.POSTS[slot % len(shanxi.POSTS)],
-                number=f"{agency.code}{slot + 1:04d}", position=position, rng=rng,
+                agency,
+                department,
+                name=name,
+                post=shanxi.POSTS[slot % len(shanxi.POSTS)],
+                number=f"{agency.code}{slot + 1:04d}",
+                position=position,
+                rng=rng,
                 qualification=f"A2018{agency.code}{slot:03d}" if legal else "",
             )
     return Officer.objects.count()
@@ -153,7 +198,7 @@ def _known_passwords() -> dict[str, str]:
     if not path.exists():
         return {}
     pairs = (line.split("\t", 1) for line in path.read_text().splitlines() if "\t" in line)
-    return {username: password for username, password in pairs}
+    return dict(pairs)
 
 
 def load_logins() -> dict[str, str]:
@@ -174,9 +219,16 @@ def load_logins() -> dict[str, str]:
         if login.department and not Officer.objects.filter(user=user).exists():
             department = agency.departments.get(name=login.department)
             officer = _officer(
-                agency, department, name=login.display_name.split("·")[-1], post="科员",
-                number=f"{agency.code}9{seat_number:03d}", position=0, rng=random.Random(seat_number),  # noqa: S311
-                qualification=f"A2019{agency.code}{seat_number:03d}" if login.role == Role.LEGAL_REVIEWER else "",
+                agency,
+                department,
+                name=login.display_name.split("·")[-1],
+                post="科员",
+                number=f"{agency.code}9{seat_number:03d}",
+                position=0,
+                rng=random.Random(seat_number),  # noqa: S311
+                qualification=f"A2019{agency.code}{seat_number:03d}"
+                if login.role == Role.LEGAL_REVIEWER
+                else "",
             )
             actions.do_link_officer(actor=SYSTEM, officer=officer, user_id=user.pk)
     path = _password_file()
@@ -190,5 +242,4 @@ def load(say: Say) -> dict[str, str]:
         agencies = load_agencies()
         say(f"agencies: {len(agencies)}")
         say(f"officers: {load_officers(agencies)}")
-        passwords = load_logins()
-    return passwords
+        return load_logins()

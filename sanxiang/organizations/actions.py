@@ -39,26 +39,47 @@ def validated(instance: models.Model) -> None:
         raise InvalidInput(_("Please correct the errors below."), error.message_dict) from error
 
 
-def _record(event: str, *, actor: writer.Actor, agency_id: int | None, kind: str, pk: int, data: dict[str, Any]) -> None:
+def _record(
+    event: str, *, actor: writer.Actor, agency_id: int | None, kind: str, pk: int, data: dict[str, Any]
+) -> None:
     writer.append(event, agency_id=agency_id, actor=actor, subject=writer.Subject(kind, str(pk)), data=data)
 
 
 @transaction.atomic
 def check_create_agency(
-    *, actor: writer.Actor, code: str, name: str, short_name: str, level: AgencyLevel, parent: Agency | None,
-    document_prefix: str, region: str, **facts: str,
+    *,
+    actor: writer.Actor,
+    code: str,
+    name: str,
+    short_name: str,
+    level: AgencyLevel,
+    parent: Agency | None,
+    document_prefix: str,
+    region: str,
+    **facts: str,
 ) -> Agency:
     """Register an agency below its parent: a city under the province, a county under a city."""
     expected_parent = _PARENT_LEVEL.get(level)
     if expected_parent is None and parent is not None:
         raise InvalidInput(_("A provincial agency has no parent agency."))
     if expected_parent is not None and (parent is None or parent.level != expected_parent):
-        raise InvalidInput(_("The parent of a %(level)s agency must be a %(parent)s agency.") % {
-            "level": level.label, "parent": expected_parent.label,
-        })
+        raise InvalidInput(
+            _("The parent of a %(level)s agency must be a %(parent)s agency.")
+            % {
+                "level": level.label,
+                "parent": expected_parent.label,
+            }
+        )
     agency = Agency(
-        code=code, name=name, short_name=short_name, level=level, parent=parent,
-        document_prefix=document_prefix, region=region, path="/pending/", **facts,
+        code=code,
+        name=name,
+        short_name=short_name,
+        level=level,
+        parent=parent,
+        document_prefix=document_prefix,
+        region=region,
+        path="/pending/",
+        **facts,
     )
     validated(agency)
     agency.save()
@@ -67,17 +88,25 @@ def check_create_agency(
     data: dict[str, Any] = {"code": code, "name": name, "level": str(level)}
     if parent is not None:
         data["parent"] = parent.pk
-    _record(events.AGENCY_CREATED.code, actor=actor, agency_id=agency.pk, kind="agency", pk=agency.pk, data=data)
+    _record(
+        events.AGENCY_CREATED.code, actor=actor, agency_id=agency.pk, kind="agency", pk=agency.pk, data=data
+    )
     return agency
 
 
 @transaction.atomic
-def check_create_department(*, actor: writer.Actor, agency: Agency, name: str, kind: DepartmentKind) -> Department:
+def check_create_department(
+    *, actor: writer.Actor, agency: Agency, name: str, kind: DepartmentKind
+) -> Department:
     department = Department(agency=agency, name=name, kind=kind)
     validated(department)
     department.save()
     _record(
-        events.DEPARTMENT_CREATED.code, actor=actor, agency_id=agency.pk, kind="department", pk=department.pk,
+        events.DEPARTMENT_CREATED.code,
+        actor=actor,
+        agency_id=agency.pk,
+        kind="department",
+        pk=department.pk,
         data={"name": name, "kind": str(kind)},
     )
     return department
@@ -85,11 +114,24 @@ def check_create_department(*, actor: writer.Actor, agency: Agency, name: str, k
 
 @transaction.atomic
 def check_entrust_organization(
-    *, actor: writer.Actor, principal: Agency, name: str, scope: str, valid_from: dt.date,
-    valid_to: dt.date | None = None, uscc: str = "", basis: str = "",
+    *,
+    actor: writer.Actor,
+    principal: Agency,
+    name: str,
+    scope: str,
+    valid_from: dt.date,
+    valid_to: dt.date | None = None,
+    uscc: str = "",
+    basis: str = "",
 ) -> EntrustedOrganization:
     organization = EntrustedOrganization(
-        principal=principal, name=name, scope=scope, valid_from=valid_from, valid_to=valid_to, uscc=uscc, basis=basis
+        principal=principal,
+        name=name,
+        scope=scope,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        uscc=uscc,
+        basis=basis,
     )
     validated(organization)
     organization.save()
@@ -97,29 +139,52 @@ def check_entrust_organization(
     if valid_to:
         data["valid_to"] = valid_to.isoformat()
     _record(
-        events.ENTRUSTED_CREATED.code, actor=actor, agency_id=principal.pk, kind="entrusted_organization",
-        pk=organization.pk, data=data,
+        events.ENTRUSTED_CREATED.code,
+        actor=actor,
+        agency_id=principal.pk,
+        kind="entrusted_organization",
+        pk=organization.pk,
+        data=data,
     )
     return organization
 
 
 @transaction.atomic
 def check_create_officer(
-    *, actor: writer.Actor, agency: Agency, name: str, post: str = "", department: Department | None = None,
+    *,
+    actor: writer.Actor,
+    agency: Agency,
+    name: str,
+    post: str = "",
+    department: Department | None = None,
     legal_qualification_number: str = "",
 ) -> Officer:
     if department is not None and department.agency_id != agency.pk:
         raise InvalidInput(_("The department belongs to another agency."))
     officer = Officer(
-        agency=agency, name=name, post=post, department=department,
+        agency=agency,
+        name=name,
+        post=post,
+        department=department,
         legal_qualification_number=legal_qualification_number,
     )
     validated(officer)
     officer.save()
-    data: dict[str, Any] = {"name": name, "post": post, "legal_qualification": bool(legal_qualification_number)}
+    data: dict[str, Any] = {
+        "name": name,
+        "post": post,
+        "legal_qualification": bool(legal_qualification_number),
+    }
     if department is not None:
         data["department"] = department.pk
-    _record(events.OFFICER_CREATED.code, actor=actor, agency_id=agency.pk, kind="officer", pk=officer.pk, data=data)
+    _record(
+        events.OFFICER_CREATED.code,
+        actor=actor,
+        agency_id=agency.pk,
+        kind="officer",
+        pk=officer.pk,
+        data=data,
+    )
     return officer
 
 
@@ -129,7 +194,9 @@ def check_update_officer(*, actor: writer.Actor, officer: Officer, changes: dict
     allowed = {"name", "post", "department", "legal_qualification_number", "is_active"}
     unknown = set(changes) - allowed
     if unknown:
-        raise InvalidInput(_("These fields cannot be changed here: %(fields)s") % {"fields": ", ".join(sorted(unknown))})
+        raise InvalidInput(
+            _("These fields cannot be changed here: %(fields)s") % {"fields": ", ".join(sorted(unknown))}
+        )
     officer = Officer.objects.select_for_update().get(pk=officer.pk)
     department = changes.get("department")
     if department is not None and department.agency_id != officer.agency_id:
@@ -145,7 +212,11 @@ def check_update_officer(*, actor: writer.Actor, officer: Officer, changes: dict
     officer.updated_at = clock.now()
     officer.save()
     _record(
-        events.OFFICER_UPDATED.code, actor=actor, agency_id=officer.agency_id, kind="officer", pk=officer.pk,
+        events.OFFICER_UPDATED.code,
+        actor=actor,
+        agency_id=officer.agency_id,
+        kind="officer",
+        pk=officer.pk,
         data={"fields": recorded},
     )
     return officer
@@ -156,29 +227,52 @@ def do_link_officer(*, actor: writer.Actor, officer: Officer, user_id: int) -> N
     Officer.objects.filter(pk=officer.pk).update(user_id=user_id)
     officer.user_id = user_id
     _record(
-        events.OFFICER_LINKED.code, actor=actor, agency_id=officer.agency_id, kind="officer", pk=officer.pk,
+        events.OFFICER_LINKED.code,
+        actor=actor,
+        agency_id=officer.agency_id,
+        kind="officer",
+        pk=officer.pk,
         data={"user": user_id},
     )
 
 
 @transaction.atomic
 def check_issue_certificate(
-    *, actor: writer.Actor, officer: Officer, number: str, category: str, region: str, issued_by: str,
-    valid_from: dt.date, valid_to: dt.date,
+    *,
+    actor: writer.Actor,
+    officer: Officer,
+    number: str,
+    category: str,
+    region: str,
+    issued_by: str,
+    valid_from: dt.date,
+    valid_to: dt.date,
 ) -> Certificate:
     certificate = Certificate(
-        officer=officer, number=number.strip(), category=category, region=region, issued_by=issued_by,
-        valid_from=valid_from, valid_to=valid_to,
+        officer=officer,
+        number=number.strip(),
+        category=category,
+        region=region,
+        issued_by=issued_by,
+        valid_from=valid_from,
+        valid_to=valid_to,
     )
     if valid_to < valid_from:
         raise InvalidInput(_("A certificate cannot expire before it becomes valid."))
     validated(certificate)
     certificate.save()
     _record(
-        events.CERTIFICATE_ISSUED.code, actor=actor, agency_id=officer.agency_id, kind="officer", pk=officer.pk,
+        events.CERTIFICATE_ISSUED.code,
+        actor=actor,
+        agency_id=officer.agency_id,
+        kind="officer",
+        pk=officer.pk,
         data={
-            "number": certificate.number, "category": category, "region": region,
-            "valid_from": valid_from.isoformat(), "valid_to": valid_to.isoformat(),
+            "number": certificate.number,
+            "category": category,
+            "region": region,
+            "valid_from": valid_from.isoformat(),
+            "valid_to": valid_to.isoformat(),
         },
     )
     return certificate
@@ -186,7 +280,12 @@ def check_issue_certificate(
 
 @transaction.atomic
 def check_change_certificate_status(
-    *, actor: writer.Actor, certificate: Certificate, status: CertificateStatus, effective: dt.date, reason: str,
+    *,
+    actor: writer.Actor,
+    certificate: Certificate,
+    status: CertificateStatus,
+    effective: dt.date,
+    reason: str,
 ) -> Certificate:
     """Suspend, revoke or reinstate. A revoked certificate is final: a new one must be issued instead."""
     certificate = Certificate.objects.select_for_update().select_related("officer").get(pk=certificate.pk)
@@ -202,10 +301,17 @@ def check_change_certificate_status(
     validated(certificate)
     certificate.save()
     _record(
-        events.CERTIFICATE_STATUS_CHANGED.code, actor=actor, agency_id=certificate.officer.agency_id,
-        kind="officer", pk=certificate.officer_id,
-        data={"number": certificate.number, "status": str(status), "effective": effective.isoformat(),
-              "reason": certificate.status_reason},
+        events.CERTIFICATE_STATUS_CHANGED.code,
+        actor=actor,
+        agency_id=certificate.officer.agency_id,
+        kind="officer",
+        pk=certificate.officer_id,
+        data={
+            "number": certificate.number,
+            "status": str(status),
+            "effective": effective.isoformat(),
+            "reason": certificate.status_reason,
+        },
     )
     return certificate
 
@@ -220,7 +326,11 @@ def check_record_training(
     validated(record)
     record.save()
     _record(
-        events.TRAINING_RECORDED.code, actor=actor, agency_id=officer.agency_id, kind="officer", pk=officer.pk,
+        events.TRAINING_RECORDED.code,
+        actor=actor,
+        agency_id=officer.agency_id,
+        kind="officer",
+        pk=officer.pk,
         data={"completed_on": completed_on.isoformat(), "topic": topic, "hours": hours},
     )
     return record
@@ -231,7 +341,11 @@ def do_grant_role(*, actor: writer.Actor, user_id: int, agency: Agency, role: Ro
     grant, created = RoleGrant.objects.get_or_create(user_id=user_id, agency=agency, role=role)
     if created:
         _record(
-            events.ROLE_GRANTED.code, actor=actor, agency_id=agency.pk, kind="agency", pk=agency.pk,
+            events.ROLE_GRANTED.code,
+            actor=actor,
+            agency_id=agency.pk,
+            kind="agency",
+            pk=agency.pk,
             data={"user": user_id, "role": str(role)},
         )
     return grant
@@ -242,6 +356,10 @@ def do_revoke_role(*, actor: writer.Actor, user_id: int, agency: Agency, role: R
     deleted, _detail = RoleGrant.objects.filter(user_id=user_id, agency=agency, role=role).delete()
     if deleted:
         _record(
-            events.ROLE_REVOKED.code, actor=actor, agency_id=agency.pk, kind="agency", pk=agency.pk,
+            events.ROLE_REVOKED.code,
+            actor=actor,
+            agency_id=agency.pk,
+            kind="agency",
+            pk=agency.pk,
             data={"user": user_id, "role": str(role)},
         )

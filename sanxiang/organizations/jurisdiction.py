@@ -58,7 +58,9 @@ def scope_for(user: AnyUser) -> Scope:
             paths.add(grant.agency.path)
         else:
             own.add(grant.agency_id)
-    officer_agency = Officer.objects.filter(user_id=user.pk, is_active=True).values_list("agency_id", flat=True)
+    officer_agency = Officer.objects.filter(user_id=user.pk, is_active=True).values_list(
+        "agency_id", flat=True
+    )
     own.update(officer_agency)
     return Scope(agency_ids=frozenset(own), subtree_paths=frozenset(paths))
 

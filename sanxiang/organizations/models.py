@@ -32,7 +32,11 @@ class Agency(TimestampedModel):
     short_name = models.CharField(_("short name"), max_length=32)
     level = models.CharField(_("level"), max_length=16, choices=AgencyLevel.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("parent agency"), null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name=_("parent agency"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="children",
     )
     # Materialised path "/<id>/<id>/" so that a supervisor's subtree is one indexed prefix query.
@@ -42,7 +46,10 @@ class Agency(TimestampedModel):
     )
     uscc = models.CharField(_("unified social credit code"), max_length=18, blank=True)
     legal_status = models.CharField(
-        _("legal status"), max_length=16, choices=LegalStatus.choices, default=LegalStatus.ADMINISTRATIVE_ORGAN
+        _("legal status"),
+        max_length=16,
+        choices=LegalStatus.choices,
+        default=LegalStatus.ADMINISTRATIVE_ORGAN,
     )
     legal_basis = models.TextField(_("basis of enforcement authority"), blank=True)
     duties = models.TextField(_("duties and powers"), blank=True)
@@ -70,15 +77,21 @@ class Agency(TimestampedModel):
 class Department(TimestampedModel):
     """An internal unit of an agency (内设机构); the legal department hosts the legal reviewers."""
 
-    agency = models.ForeignKey(Agency, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="departments")
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="departments"
+    )
     name = models.CharField(_("name"), max_length=128)
-    kind = models.CharField(_("kind"), max_length=16, choices=DepartmentKind.choices, default=DepartmentKind.OTHER)
+    kind = models.CharField(
+        _("kind"), max_length=16, choices=DepartmentKind.choices, default=DepartmentKind.OTHER
+    )
 
     class Meta:
         verbose_name = _("department")
         verbose_name_plural = _("departments")
         ordering = ["agency__path", "name"]
-        constraints = [models.UniqueConstraint(fields=["agency", "name"], name="department_unique_name_per_agency")]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "name"], name="department_unique_name_per_agency")
+        ]
 
     def __str__(self) -> str:
         return f"{self.agency.short_name} {self.name}"
@@ -89,7 +102,10 @@ class EntrustedOrganization(TimestampedModel):
     (行政处罚法 第20条–第21条)."""
 
     principal = models.ForeignKey(
-        Agency, verbose_name=_("principal agency"), on_delete=models.PROTECT, related_name="entrusted_organizations"
+        Agency,
+        verbose_name=_("principal agency"),
+        on_delete=models.PROTECT,
+        related_name="entrusted_organizations",
     )
     name = models.CharField(_("name"), max_length=128)
     uscc = models.CharField(_("unified social credit code"), max_length=18, blank=True)
@@ -116,21 +132,35 @@ class EntrustedOrganization(TimestampedModel):
 class Officer(TimestampedModel):
     """An enforcement officer (执法人员) or other staff of an agency, optionally linked to a login."""
 
-    agency = models.ForeignKey(Agency, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="officers")
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="officers"
+    )
     department = models.ForeignKey(
-        Department, verbose_name=_("department"), null=True, blank=True, on_delete=models.PROTECT,
+        Department,
+        verbose_name=_("department"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="officers",
     )
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, verbose_name=_("login"), null=True, blank=True, on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("login"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="officer",
     )
     name = models.CharField(_("name"), max_length=64)
     post = models.CharField(_("post"), max_length=64, blank=True)
     photo = models.FileField(_("photo"), upload_to="officers/", blank=True)
     legal_qualification_number = models.CharField(
-        _("legal profession qualification certificate number"), max_length=32, blank=True,
-        help_text=_("法律职业资格证书编号; required of first-time legal reviewers (行政处罚法 第58条 第2款)."),
+        _("legal profession qualification certificate number"),
+        max_length=32,
+        blank=True,
+        help_text=_(
+            "法律职业资格证书编号; required of first-time legal reviewers (行政处罚法 第58条 第2款)."
+        ),
     )
     is_active = models.BooleanField(_("in post"), default=True)
 
@@ -148,7 +178,9 @@ class Officer(TimestampedModel):
 
     def certified_on(self, day: dt.date) -> bool:
         """Whether this officer may act on ``day``: in post with a certificate valid that day."""
-        return self.is_active and any(c.state_on(day) == CertificateState.VALID for c in self.certificates.all())
+        return self.is_active and any(
+            c.state_on(day) == CertificateState.VALID for c in self.certificates.all()
+        )
 
 
 class Certificate(TimestampedModel):
@@ -175,7 +207,9 @@ class Certificate(TimestampedModel):
         verbose_name_plural = _("enforcement certificates")
         ordering = ["-valid_to", "number"]
         constraints = [
-            models.CheckConstraint(condition=Q(valid_to__gte=models.F("valid_from")), name="certificate_period_ordered"),
+            models.CheckConstraint(
+                condition=Q(valid_to__gte=models.F("valid_from")), name="certificate_period_ordered"
+            ),
             models.CheckConstraint(
                 condition=Q(status=CertificateStatus.VALID) | Q(status_changed_on__isnull=False),
                 name="certificate_status_change_dated",
@@ -187,7 +221,11 @@ class Certificate(TimestampedModel):
 
     def state_on(self, day: dt.date) -> CertificateState:
         """What this certificate is on ``day``: suspension and revocation count from their effective day."""
-        if self.status != CertificateStatus.VALID and self.status_changed_on and day >= self.status_changed_on:
+        if (
+            self.status != CertificateStatus.VALID
+            and self.status_changed_on
+            and day >= self.status_changed_on
+        ):
             return CertificateState(self.status)
         if day < self.valid_from:
             return CertificateState.NOT_YET_VALID
@@ -199,7 +237,9 @@ class Certificate(TimestampedModel):
 class TrainingRecord(TimestampedModel):
     """Hours of enforcement or legal training an officer completed (annual training requirement)."""
 
-    officer = models.ForeignKey(Officer, verbose_name=_("officer"), on_delete=models.PROTECT, related_name="trainings")
+    officer = models.ForeignKey(
+        Officer, verbose_name=_("officer"), on_delete=models.PROTECT, related_name="trainings"
+    )
     completed_on = models.DateField(_("completed on"))
     topic = models.CharField(_("topic"), max_length=255)
     hours = models.PositiveSmallIntegerField(_("hours"))
@@ -220,7 +260,9 @@ class RoleGrant(TimestampedModel):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.PROTECT, related_name="role_grants"
     )
-    agency = models.ForeignKey(Agency, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="role_grants")
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="role_grants"
+    )
     role = models.CharField(_("role"), max_length=32, choices=Role.choices)
 
     class Meta:

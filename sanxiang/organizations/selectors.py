@@ -32,7 +32,7 @@ def officer_of(user: AbstractBaseUser | AnonymousUser) -> Officer | None:
 
 
 def actor_of(user: AbstractBaseUser | AnonymousUser, *, on: dt.date) -> writer.Actor:
-    """The record-log actor for ``user``: with officer id and the certificate valid on ``on`` when there is one."""
+    """The record-log actor for ``user``, with the officer and the certificate valid on ``on`` if any."""
     if not user.is_authenticated:
         return writer.SYSTEM
     officer = officer_of(user)

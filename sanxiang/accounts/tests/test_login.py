@@ -74,7 +74,8 @@ def test_logout_needs_post(world: World, client: Client) -> None:
 
 def test_login_does_not_redirect_off_site(world: World, client: Client) -> None:
     response = client.post(
-        reverse("accounts:login"), {"username": "officer", "password": PASSWORD, "next": "https://evil.example/"}
+        reverse("accounts:login"),
+        {"username": "officer", "password": PASSWORD, "next": "https://evil.example/"},
     )
     assert response["Location"] == reverse("home")
 

@@ -23,7 +23,17 @@ def test_demo_loads_shanxi_and_prints_one_login_per_role() -> None:
     assert Agency.objects.filter(level=AgencyLevel.PROVINCE).count() == 1
     cities = set(Agency.objects.filter(level=AgencyLevel.CITY).values_list("short_name", flat=True))
     assert {name.removesuffix("市人防办") for name in cities} == {
-        "太原", "大同", "阳泉", "长治", "晋城", "朔州", "晋中", "运城", "忻州", "临汾", "吕梁"
+        "太原",
+        "大同",
+        "阳泉",
+        "长治",
+        "晋城",
+        "朔州",
+        "晋中",
+        "运城",
+        "忻州",
+        "临汾",
+        "吕梁",
     }
     assert Agency.objects.filter(level=AgencyLevel.COUNTY).exists()
     assert 55 <= Officer.objects.count() <= 80
@@ -32,21 +42,36 @@ def test_demo_loads_shanxi_and_prints_one_login_per_role() -> None:
     printed = out.getvalue()
     for login in loader.LOGINS:
         assert login.username in printed
-        assert User.objects.get(username=login.username).check_password(loader._known_passwords()[login.username])
+        assert User.objects.get(username=login.username).check_password(
+            loader._known_passwords()[login.username]
+        )
 
 
 def test_demo_has_certificates_in_every_state() -> None:
     call_command("demo", stdout=StringIO())
     day = dt.date(2026, 11, 26)
     states = {certificate.state_on(day) for certificate in Certificate.objects.all()}
-    assert {CertificateState.VALID, CertificateState.EXPIRED, CertificateState.SUSPENDED, CertificateState.REVOKED} <= states
+    assert {
+        CertificateState.VALID,
+        CertificateState.EXPIRED,
+        CertificateState.SUSPENDED,
+        CertificateState.REVOKED,
+    } <= states
     assert Officer.objects.exclude(legal_qualification_number="").count() >= 12
 
 
 def test_demo_is_idempotent_and_records_only_once() -> None:
     call_command("demo", stdout=StringIO())
-    counts = (Agency.objects.count(), Officer.objects.count(), Certificate.objects.count(), PendingEntry.objects.count())
+    counts = (
+        Agency.objects.count(),
+        Officer.objects.count(),
+        Certificate.objects.count(),
+        PendingEntry.objects.count(),
+    )
     call_command("demo", stdout=StringIO())
     assert counts == (
-        Agency.objects.count(), Officer.objects.count(), Certificate.objects.count(), PendingEntry.objects.count()
+        Agency.objects.count(),
+        Officer.objects.count(),
+        Certificate.objects.count(),
+        PendingEntry.objects.count(),
     )
