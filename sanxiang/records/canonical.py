@@ -1,8 +1,8 @@
 """Canonical JSON (RFC 8785, JSON Canonicalization Scheme) for the values the log admits.
 
 Entries hold strings, integers, booleans, null, arrays and objects; floats are refused because their
-canonical form is a trap (amounts are integers in fen). Object keys sort by UTF-16 code units as RFC 8785 §3.2.3
-requires, which differs from Python's code-point order only for characters beyond the BMP.
+canonical form is a trap (amounts are integers in fen). Object keys sort by UTF-16 code units as
+RFC 8785 §3.2.3 requires, which differs from Python's code-point order only for characters beyond the BMP.
 """
 
 from __future__ import annotations
