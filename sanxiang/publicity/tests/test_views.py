@@ -1,5 +1,5 @@
-"""The public portal over HTTP: open to anyone, only officers with a certificate valid today, only public fields,
-and a verification page that tells the state of a certificate on the day it is opened."""
+"""The public portal over HTTP: open to anyone, only officers with a certificate valid today, only public
+fields, and a verification page that tells the state of a certificate on the day it is opened."""
 
 from __future__ import annotations
 
@@ -56,7 +56,7 @@ def test_portal_home_is_the_same_for_a_signed_in_user(client: Client, world: Wor
     assert client.get(reverse("publicity:home")).status_code == 200
 
 
-# -- 执法人员公示 ----------------------------------------------------------------------------------------------
+# -- 执法人员公示 --------------------------------------------------------------------------------
 
 
 def test_list_shows_certified_officers_of_every_agency_to_the_public(client: Client, world: World) -> None:
@@ -84,7 +84,7 @@ def test_list_leaves_out_officers_without_a_certificate_valid_today(client: Clie
     assert world.officer.name in html
 
 
-def test_a_suspension_taking_effect_tomorrow_still_lists_the_officer_today(client: Client, world: World) -> None:
+def test_a_suspension_effective_tomorrow_still_lists_the_officer_today(client: Client, world: World) -> None:
     change_status(only_certificate(world.officer), CertificateStatus.SUSPENDED, TODAY + dt.timedelta(days=1))
     assert world.officer.name in officers_page(client)
 
@@ -155,7 +155,7 @@ def test_list_query_count_does_not_grow_with_officers(
     assert response.status_code == 200
 
 
-# -- 亮证执法 verification -------------------------------------------------------------------------------------
+# -- 亮证执法 verification ----------------------------------------------------------------------------
 
 
 def verify(client: Client, number: str) -> tuple[int, str]:
