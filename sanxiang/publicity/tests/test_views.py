@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import pytest
 from django.test import Client
 from django.urls import reverse
+from pytest_django import DjangoAssertNumQueries
 
 from conftest import World
 from sanxiang.core import clock
@@ -146,11 +147,11 @@ def test_list_is_paginated(client: Client, world: World) -> None:
 
 
 def test_list_query_count_does_not_grow_with_officers(
-    client: Client, world: World, django_assert_max_num_queries: pytest.FixtureDef[object]
+    client: Client, world: World, django_assert_max_num_queries: DjangoAssertNumQueries
 ) -> None:
     for n in range(30):
         factories.make_officer(world.xiaodian, f"计数{n:02d}")
-    with django_assert_max_num_queries(4):  # type: ignore[operator]
+    with django_assert_max_num_queries(4):
         response = client.get(reverse("publicity:officers"), {"q": "计数"})
     assert response.status_code == 200
 
