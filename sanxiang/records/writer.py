@@ -1,5 +1,6 @@
 """The one writer of the record log. Called inside the business transaction, so that an act and its record
-commit together or not at all (全过程记录). It never updates or deletes anything."""
+commit together or not at all (全过程记录). It never updates or deletes anything; the entry gets its index
+from the integrator, which in the embedded default runs when the business transaction commits."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Any
 from django.db import transaction
 
 from sanxiang.core import clock
-from sanxiang.records import canonical, registry
+from sanxiang.records import canonical, integrator, registry
 from sanxiang.records.models import PendingEntry
 
 LOG_VERSION = 1
@@ -69,9 +70,11 @@ def append(
         "subject": subject.as_json(),
         "data": dict(data),
     }
-    return PendingEntry.objects.create(
+    pending = PendingEntry.objects.create(
         event_type=event_type,
         body=canonical.dumps(entry),
         subject_kind=subject.kind,
         subject_id=subject.id,
     )
+    integrator.schedule_integration()
+    return pending

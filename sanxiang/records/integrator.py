@@ -1,0 +1,163 @@
+"""The integrator: the one place that gives pending entries their leaf index.
+
+Owns the log head. Each batch runs in one transaction that locks the head row (``SELECT … FOR UPDATE``
+on PostgreSQL; SQLite's single writer lock, taken at BEGIN IMMEDIATE), reads pending entries in id order,
+appends their leaves to the compact range, inserts entries and newly completed subtree hashes, deletes the
+pending rows and moves the head. Indexes are therefore contiguous from 0 and never come from a sequence.
+Must never update or delete an entry, node or checkpoint.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Sequence
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Min
+from django.utils.translation import gettext as _
+
+from sanxiang.core import clock
+from sanxiang.records import merkle
+from sanxiang.records.models import Entry, Log, Node, PendingEntry
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_BATCH = 1000
+DEFAULT_ALERT_SECONDS = 300
+
+
+def origin() -> str:
+    return str(settings.SANXIANG_LOG_ORIGIN)
+
+
+def tree_of(log: Log) -> merkle.TreeHasher:
+    return merkle.TreeHasher(log.hash_algorithm)
+
+
+def create_log(*, origin: str, hash_algorithm: str = "sha256") -> Log:
+    """Create a log; the hash function is fixed here for the log's life (refused if OpenSSL lacks it)."""
+    tree = merkle.TreeHasher(hash_algorithm)
+    return Log.objects.create(origin=origin, hash_algorithm=hash_algorithm, root=tree.empty_root())
+
+
+def get_log() -> Log:
+    """The log named by ``settings.SANXIANG_LOG_ORIGIN``, created on first use."""
+    log = Log.objects.filter(origin=origin()).first()
+    if log is not None:
+        return log
+    with transaction.atomic():
+        if Log.objects.filter(origin=origin()).exists():
+            return Log.objects.get(origin=origin())
+        return create_log(origin=origin(), hash_algorithm=getattr(settings, "SANXIANG_LOG_HASH", "sha256"))
+
+
+def lock_head() -> Log:
+    """Lock and return the head row. Must run inside a transaction."""
+    log = get_log()
+    return Log.objects.select_for_update().get(pk=log.pk)
+
+
+def integrate(*, batch_size: int = DEFAULT_BATCH) -> int:
+    """Integrate everything pending, in batches; returns how many entries were appended."""
+    total = 0
+    while True:
+        count = integrate_batch(batch_size=batch_size)
+        total += count
+        if count < batch_size:
+            return total
+
+
+PendingRow = tuple[int, bytes | memoryview, str, str, str, dt.datetime]
+
+
+@transaction.atomic
+def integrate_batch(*, batch_size: int = DEFAULT_BATCH) -> int:
+    """Append at most ``batch_size`` pending entries under the head lock; returns how many."""
+    log = lock_head()
+    rows: Sequence[PendingRow] = list(
+        PendingEntry.objects.order_by("id").values_list(
+            "id", "body", "event_type", "subject_kind", "subject_id", "created_at"
+        )[:batch_size]
+    )
+    if not rows:
+        return 0
+    frontier = merkle.CompactRange.unpack(tree_of(log), log.size, bytes(log.frontier))
+    entries, nodes = _grow(log, frontier, rows)
+    Entry.objects.bulk_create(entries, batch_size=500)
+    Node.objects.bulk_create(nodes, batch_size=500)
+    PendingEntry.objects.filter(id__in=[row[0] for row in rows])._raw_delete(PendingEntry.objects.db)
+    log.size, log.root, log.frontier = frontier.size, frontier.root(), frontier.pack()
+    log.save(update_fields=["size", "root", "frontier"])
+    return len(rows)
+
+
+def _grow(
+    log: Log, frontier: merkle.CompactRange, rows: Sequence[PendingRow]
+) -> tuple[list[Entry], list[Node]]:
+    entries: list[Entry] = []
+    nodes: list[Node] = []
+    now = clock.now()
+    for _id, raw, event_type, kind, subject_id, created_at in rows:
+        body = bytes(raw)
+        leaf = frontier.tree.leaf(body)
+        entries.append(
+            Entry(
+                log=log,
+                index=frontier.size,
+                body=body,
+                leaf_hash=leaf,
+                event_type=event_type,
+                subject_kind=kind,
+                subject_id=subject_id,
+                recorded_at=created_at,
+                integrated_at=now,
+            )
+        )
+        for level, index, hash_ in frontier.append(leaf):
+            nodes.append(Node(log=log, level=level, index=index, hash=hash_))
+    return entries, nodes
+
+
+def integrate_after_commit() -> None:
+    """The embedded default: integrate as soon as the business transaction has committed."""
+    try:
+        integrate()
+    except Exception:
+        # The entries stay pending and safe; the next run (or the alert) picks them up.
+        logger.exception("record log integration failed; entries remain pending")
+
+
+def schedule_integration() -> None:
+    """Ask for one integration when the current transaction commits (once per transaction)."""
+    if not getattr(settings, "SANXIANG_RECORDS_INTEGRATE_ON_COMMIT", True):
+        return
+    connection = transaction.get_connection()
+    # run_on_commit holds (savepoint ids, callback, robust); checking it avoids one integration per append.
+    if any(callback is integrate_after_commit for _sids, callback, _robust in connection.run_on_commit):
+        return
+    transaction.on_commit(integrate_after_commit)
+
+
+def oldest_pending_age(*, now: dt.datetime | None = None) -> dt.timedelta | None:
+    created: dt.datetime | None = PendingEntry.objects.aggregate(oldest=Min("created_at"))["oldest"]
+    if created is None:
+        return None
+    return (now or clock.now()) - created
+
+
+def pending_alert(*, now: dt.datetime | None = None) -> str | None:
+    """A warning for the home page and the command output when entries wait longer than the threshold."""
+    age = oldest_pending_age(now=now)
+    limit = dt.timedelta(
+        seconds=getattr(settings, "SANXIANG_RECORDS_PENDING_ALERT_SECONDS", DEFAULT_ALERT_SECONDS)
+    )
+    if age is None or age <= limit:
+        return None
+    count = PendingEntry.objects.count()
+    return _(
+        "%(count)d record-log entries are waiting to be integrated; "
+        "the oldest has waited %(minutes)d minutes. "
+        "Check that `sanxiang records integrate --loop` is running."
+    ) % {"count": count, "minutes": int(age.total_seconds() // 60)}

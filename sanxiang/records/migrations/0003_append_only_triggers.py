@@ -1,0 +1,24 @@
+"""Append-only triggers on the entry, node and checkpoint tables (SQLite and PostgreSQL)."""
+
+from django.db import migrations
+
+from sanxiang.records import guards
+
+
+def install(apps, schema_editor):
+    guards.install(schema_editor.connection)
+
+
+def remove(apps, schema_editor):
+    guards.remove(schema_editor.connection)
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ("records", "0002_log_entries_nodes_checkpoints"),
+    ]
+
+    operations = [
+        migrations.RunPython(install, remove),
+    ]
