@@ -64,7 +64,7 @@ def test_remove_day_records_what_was_removed() -> None:
 def test_confirming_a_year_recomputes_provisional_results() -> None:
     """Nothing caches results: the next snapshot after confirmation counts 2027 officially."""
     before = add_working_days(D(2027, 2, 4), 1, calendar=selectors.get_working_calendar())
-    assert (before.date, before.provisional) == (D(2027, 2, 9), True)
+    assert (before.date, before.provisional) == (D(2027, 2, 11), True)
     for offset in range(8):  # a hypothetical notice: 2/5–2/12 off, Saturday 2/13 worked
         actions.check_add_day(
             actor=ACTOR,

@@ -44,7 +44,7 @@ def test_due_prints_the_iso_date_last(args: tuple[str, ...], due: str) -> None:
 
 def test_due_says_provisional_before_the_date_for_an_uncovered_year() -> None:
     lines = _run("due", "2027-02-04", "1", "--working")
-    assert lines[-2:] == ["provisional", "2027-02-09"]
+    assert lines[-2:] == ["provisional", "2027-02-11"]
 
 
 def test_due_needs_a_unit_and_a_valid_date() -> None:

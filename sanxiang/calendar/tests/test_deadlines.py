@@ -131,9 +131,10 @@ class TestProvisionalYears:
     全国年节及纪念日放假办法, without make-up days, and every result that depends on it is provisional."""
 
     def test_spring_festival_2027_is_computed(self) -> None:
-        """除夕 (2/5, Friday) to 初三 (2/8, Monday) are holidays; the next working day is Tuesday 2/9."""
+        """除夕 (2/5, Friday) to 初三 (2/8, Monday) are holidays, and the two weekend days among them are
+        given back on Tuesday 2/9 and Wednesday 2/10 (补假); the next working day is Thursday 2/11."""
         result = add_working_days(D(2027, 2, 4), 1, calendar=CAL)
-        assert result.date == D(2027, 2, 9)
+        assert result.date == D(2027, 2, 11)
         assert result.provisional is True
 
     def test_crossing_into_an_uncovered_year_is_provisional(self) -> None:

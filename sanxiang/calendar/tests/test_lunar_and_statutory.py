@@ -56,8 +56,8 @@ def test_years_outside_the_table_are_refused() -> None:
 
 def test_2027_statutory_holidays_follow_the_2024_revision() -> None:
     """全国年节及纪念日放假办法 (2024): 春节 is 除夕 to 初三, 劳动节 5/1–5/2, 国庆 10/1–10/3; 13 days."""
-    days = statutory.holidays(2027)
-    assert [day for day, name in days.items() if name == "春节"] == [
+    days = statutory.festival_days(2027)
+    assert [day for day, name in sorted(days.items()) if name == "春节"] == [
         dt.date(2027, 2, 5),
         dt.date(2027, 2, 6),
         dt.date(2027, 2, 7),
@@ -70,6 +70,21 @@ def test_2027_statutory_holidays_follow_the_2024_revision() -> None:
     assert days[lunar.to_gregorian(2027, 5, 5)] == "端午节"
     assert days[lunar.to_gregorian(2027, 8, 15)] == "中秋节"
     assert len(days) == 13
+
+
+def test_holiday_days_on_a_weekend_are_given_back_on_the_next_weekdays() -> None:
+    """补假: a holiday of all citizens falling on a Saturday or Sunday is given back on a working day."""
+    days = statutory.holidays(2027)
+    given_back = sorted(day for day in days if day not in statutory.festival_days(2027))
+    assert given_back == [
+        dt.date(2027, 2, 9),  # 春节 2/6 Sat and 2/7 Sun
+        dt.date(2027, 2, 10),
+        dt.date(2027, 5, 3),  # 劳动节 5/1 Sat and 5/2 Sun
+        dt.date(2027, 5, 4),
+        dt.date(2027, 10, 4),  # 国庆节 10/2 Sat and 10/3 Sun
+        dt.date(2027, 10, 5),
+    ]
+    assert all(day.weekday() < 5 for day in given_back)
 
 
 def test_qingming_is_between_4_and_6_april() -> None:
