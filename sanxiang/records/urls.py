@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+"""URLs of the record log, mounted under /log/."""
+
+from django.urls import path
+
+from sanxiang.records import views
 
 app_name = "records"
-urlpatterns: list[object] = []
+urlpatterns = [
+    path("checkpoint", views.checkpoint, name="checkpoint"),
+]

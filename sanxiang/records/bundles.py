@@ -1,0 +1,86 @@
+"""Offline evidence: c2sp.org/tlog-proof@v1 files for one entry, and subject bundles (entries, their proofs,
+the latest checkpoint, earlier checkpoints with consistency proofs, the verifier key) as described in
+docs/records-format.md. Read-only: builds text, writes nothing to the database."""
+
+from __future__ import annotations
+
+import base64
+import json
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from sanxiang.core.errors import InvalidInput
+from sanxiang.records import checkpoints, treestore
+from sanxiang.records.integrator import get_log
+from sanxiang.records.models import Checkpoint, Entry, Log
+
+PROOF_HEADER = "c2sp.org/tlog-proof@v1"
+BUNDLE_FORMAT = "sanxiang.records.bundle/v1"
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode()
+
+
+def proof_text(log: Log, *, index: int, checkpoint: Checkpoint) -> str:
+    """The tlog-proof of entry ``index`` against ``checkpoint``."""
+    if not 0 <= index < checkpoint.size:
+        raise InvalidInput(_("Entry %(index)d is not covered by the latest checkpoint.") % {"index": index})
+    hashes = treestore.inclusion_proof(log, index=index, size=checkpoint.size)
+    lines = [PROOF_HEADER, f"index {index}", *(_b64(hash_) for hash_ in hashes)]
+    return "\n".join(lines) + "\n\n" + checkpoint.note
+
+
+def latest_checkpoint() -> tuple[Log, Checkpoint]:
+    """The log and its latest checkpoint, signing one first if the tree has grown."""
+    checkpoint = checkpoints.sign_if_grown()
+    return get_log(), checkpoint
+
+
+def proof_for(index: int) -> str:
+    log, checkpoint = latest_checkpoint()
+    return proof_text(log, index=index, checkpoint=checkpoint)
+
+
+def bundle_for(subject_kind: str, subject_id: str) -> dict[str, Any]:
+    """The bundle of every integrated entry about the subject, against the latest checkpoint."""
+    log, checkpoint = latest_checkpoint()
+    rows = (
+        Entry.objects.filter(
+            log=log, subject_kind=subject_kind, subject_id=subject_id, index__lt=checkpoint.size
+        )
+        .order_by("index")
+        .values_list("index", "body")
+    )
+    entries = [
+        {
+            "index": index,
+            "body": _b64(bytes(body)),
+            "proof": proof_text(log, index=index, checkpoint=checkpoint),
+        }
+        for index, body in rows
+    ]
+    earlier = [
+        {
+            "note": old.note,
+            "consistency": [
+                _b64(hash_) for hash_ in treestore.consistency_proof(log, old=old.size, new=checkpoint.size)
+            ],
+        }
+        for old in Checkpoint.objects.filter(log=log, size__lt=checkpoint.size).order_by("size")
+    ]
+    return {
+        "format": BUNDLE_FORMAT,
+        "origin": log.origin,
+        "hash": log.hash_algorithm,
+        "vkey": checkpoints.verifier_key(log),
+        "checkpoint": checkpoint.note,
+        "subject": {"kind": subject_kind, "id": subject_id},
+        "entries": entries,
+        "checkpoints": earlier,
+    }
+
+
+def bundle_json(subject_kind: str, subject_id: str) -> str:
+    return json.dumps(bundle_for(subject_kind, subject_id), ensure_ascii=False, indent=1) + "\n"
