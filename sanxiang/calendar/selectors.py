@@ -48,10 +48,9 @@ def missing_next_year(today: dt.date | None = None) -> int | None:
     return next_year
 
 
-def computed_holidays(year: int) -> list[tuple[dt.date, str]]:
-    """The statutory holidays of ``year`` that are counted although not listed (a year not yet official)."""
-    coverage = get_year(year)
-    if coverage is not None and coverage.status == YearStatus.OFFICIAL:
+def computed_holidays(year: int, *, official: bool) -> list[tuple[dt.date, str]]:
+    """The statutory rest days of ``year`` that are counted although not listed (a year not yet official)."""
+    if official:
         return []
     listed = set(CalendarDay.objects.filter(date__year=year).values_list("date", flat=True))
     return [(day, name) for day, name in sorted(statutory.holidays(year).items()) if day not in listed]

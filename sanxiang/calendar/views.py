@@ -59,12 +59,13 @@ def _render_year(
     request: HttpRequest, year: int, *, error: InvalidInput | None = None, **forms: object
 ) -> HttpResponse:
     coverage = selectors.get_year(year)
+    official = coverage is not None and coverage.status == YearStatus.OFFICIAL
     context = {
         "year": year,
         "coverage": coverage,
-        "official": coverage is not None and coverage.status == YearStatus.OFFICIAL,
+        "official": official,
         "days": selectors.list_days(year),
-        "computed": selectors.computed_holidays(year),
+        "computed": selectors.computed_holidays(year, official=official),
         "years": selectors.list_years(),
         "add_form": forms.get("add_form") or AddDayForm(initial={"kind": DayKind.HOLIDAY}),
         "remove_form": forms.get("remove_form") or RemoveDayForm(),
