@@ -11,8 +11,8 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CATALOGUE_DIR = ROOT / "sanxiang" / "locale" / "zh_Hans" / "LC_MESSAGES"
-DOMAINS = ["django"]
+PACKAGE = ROOT / "sanxiang"
+DOMAIN = "django"
 
 
 def _entries(po_file: Path, *flags: str) -> str:
@@ -33,44 +33,66 @@ def _msgids(po_file: Path) -> set[str]:
     return ids
 
 
-def _fresh_catalogue(domain: str) -> Path:
-    """Extract the source's messages into a scratch copy of the tree and return the fresh .po file."""
+def _fresh_catalogues() -> Path:
+    """Extract the source's messages into a scratch copy of the tree; return the copy's package folder.
+    Apps with their own ``locale`` folder get their own catalogue there, as in the real tree."""
     scratch = Path(tempfile.mkdtemp(prefix="sanxiang-messages-"))
-    shutil.copytree(ROOT / "sanxiang", scratch / "sanxiang", ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
-    for existing in (scratch / "sanxiang" / "locale").rglob("*.po"):
+    shutil.copytree(PACKAGE, scratch / "sanxiang", ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
+    for existing in (scratch / "sanxiang").rglob("*.po"):
         existing.unlink()
     locale = scratch / "sanxiang" / "locale"
-    # Point LOCALE_PATHS at the scratch copy so that the real catalogue is never written.
+    locale.mkdir(exist_ok=True)
+    # Point LOCALE_PATHS at the scratch copy so that the real catalogues are never written.
     (scratch / "scratch_settings.py").write_text(
         f"from config.settings.test import *  # noqa: F403\nLOCALE_PATHS = [{str(locale)!r}]\n"
     )
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "scratch_settings", "PYTHONPATH": f"{scratch}:{ROOT}"}
-    subprocess.run(
-        [sys.executable, "-m", "django", "makemessages", "-l", "zh_Hans", "-d", domain, "--ignore", "static/*"],
-        cwd=scratch / "sanxiang", env=env, check=True, capture_output=True,
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-P",
+            "-m",
+            "django",
+            "makemessages",
+            "-l",
+            "zh_Hans",
+            "-d",
+            DOMAIN,
+            "--ignore",
+            "static/*",
+        ],
+        cwd=scratch / "sanxiang",
+        env=env,
+        check=False,
+        capture_output=True,
+        text=True,
     )
-    return scratch / "sanxiang" / "locale" / "zh_Hans" / "LC_MESSAGES" / f"{domain}.po"
+    if result.returncode != 0:
+        raise SystemExit(f"makemessages failed:\n{result.stderr}")
+    return scratch / "sanxiang"
 
 
 def main() -> int:
     problems: list[str] = []
-    for domain in DOMAINS:
-        po_file = CATALOGUE_DIR / f"{domain}.po"
+    fresh_root = _fresh_catalogues()
+    for fresh in sorted(fresh_root.rglob(f"zh_Hans/LC_MESSAGES/{DOMAIN}.po")):
+        relative = fresh.relative_to(fresh_root)
+        po_file = PACKAGE / relative
         if not po_file.exists():
             problems.append(f"{po_file} is missing: run `make messages` and translate it")
             continue
-        missing = _msgids(_fresh_catalogue(domain)) - _msgids(po_file)
-        problems.extend(f"{domain}.po lacks {msgid} (run `make messages`)" for msgid in sorted(missing))
+        missing = _msgids(fresh) - _msgids(po_file)
+        problems.extend(f"{relative} lacks {msgid} (run `make messages`)" for msgid in sorted(missing))
         untranslated = _entries(po_file, "--untranslated")
         if untranslated:
-            problems.append(f"{domain}.po has untranslated entries:\n{untranslated}")
+            problems.append(f"{relative} has untranslated entries:\n{untranslated}")
         fuzzy = _entries(po_file, "--only-fuzzy")
         if fuzzy:
-            problems.append(f"{domain}.po has fuzzy entries:\n{fuzzy}")
+            problems.append(f"{relative} has fuzzy entries:\n{fuzzy}")
     for problem in problems:
         print(problem)
     if not problems:
-        print("zh_Hans catalogue complete")
+        print("zh_Hans catalogues complete")
     return 1 if problems else 0
 
 

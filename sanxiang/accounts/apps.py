@@ -9,3 +9,6 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from sanxiang.accounts import events  # noqa: F401 - registers the event types
+        from sanxiang.accounts import registrations
+
+        registrations.register_lower_layers()

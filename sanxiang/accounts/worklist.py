@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.utils.functional import Promise
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ def items_for(user: AbstractBaseUser | AnonymousUser) -> list[WorkItem]:
 
 @dataclass(frozen=True)
 class NavItem:
-    label: str
+    label: str | Promise  # lazily translated: resolved in the request's language
     url_name: str
     roles: frozenset[str] | None = None  # None: every signed-in user
 

@@ -1,0 +1,28 @@
+"""Home-page work items and navigation contributed by the layers below accounts (organizations, calendar).
+
+Those apps cannot import accounts (it sits above them), so accounts plugs their providers in here. Apps above
+accounts register themselves from their own AppConfig.ready().
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.utils.translation import gettext_lazy as _
+
+from sanxiang.accounts import worklist
+from sanxiang.calendar import alerts as calendar_alerts
+
+
+def _calendar_items(user: AbstractBaseUser | AnonymousUser) -> list[worklist.WorkItem]:
+    return [
+        worklist.WorkItem(alert.title, alert.detail, alert.url, alert.severity)
+        for alert in calendar_alerts.work_items(user)
+    ]
+
+
+def register_lower_layers() -> None:
+    worklist.register(_calendar_items)
+    worklist.register_nav(worklist.NavItem(_("Due-date calculator"), "calendar:due"))
+    worklist.register_nav(
+        worklist.NavItem(_("Working-day calendar"), calendar_alerts.NAV_URL_NAME, calendar_alerts.NAV_ROLES)
+    )
