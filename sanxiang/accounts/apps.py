@@ -8,7 +8,9 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
-        from sanxiang.accounts import events  # noqa: F401 - registers the event types
-        from sanxiang.accounts import registrations
+        from sanxiang.accounts import (
+            events,  # noqa: F401 - registers the event types
+            registrations,
+        )
 
         registrations.register_lower_layers()
