@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from django.db import connections
 from django.utils import translation
 from playwright.sync_api import Browser, Page, sync_playwright
 from pytest_django.live_server_helper import LiveServer
@@ -50,7 +51,11 @@ def scene(transactional_db: None) -> Scene:
     factories.make_officer(taiyuan, "李四")
     admin = factories.make_user("admin", password=PASSWORD)
     factories.grant(admin, taiyuan, Role.ADMINISTRATOR)
-    return Scene(officer=officer, certificate_number=officer.certificates.get().number)
+    scene = Scene(officer=officer, certificate_number=officer.certificates.get().number)
+    # Close the connection that built the scene before the browser runs: on PostgreSQL it was observed still
+    # open (idle) when the test database was dropped after the live-server tests, which failed the teardown.
+    connections.close_all()
+    return scene
 
 
 @pytest.fixture
@@ -82,8 +87,10 @@ def catalogue_compiled() -> bool:
         return translation.gettext("Valid") == "有效"
 
 
+# ``scene`` comes before ``live_server`` in every signature: the test database is then set up before the
+# server thread starts and dropped after it stops (on PostgreSQL a live connection would block the drop).
 def test_public_checks_an_officer_then_an_administrator_opens_it(
-    page: Page, live_server: LiveServer, scene: Scene
+    scene: Scene, live_server: LiveServer, page: Page
 ) -> None:
     page.goto(f"{live_server.url}/portal/")
     page.click("#portal-officers")
