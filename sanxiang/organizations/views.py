@@ -115,6 +115,14 @@ def qr_svg(url: str) -> SafeString:
     return mark_safe(svg)  # noqa: S308
 
 
+def _printable_certificates(officer: Officer, day: dt.date) -> list[Certificate]:
+    """A card is printed only for an officer in post, and only for a certificate valid now or about to be."""
+    if not officer.is_active:
+        return []
+    printable = (CertificateState.VALID, CertificateState.NOT_YET_VALID)
+    return [c for c in officer.certificates.all() if c.state_on(day) in printable]
+
+
 def _card_certificate(certificate: Certificate, day: dt.date) -> CardCertificate:
     url = verification_url(certificate.number)
     return CardCertificate(
@@ -206,8 +214,7 @@ def officer_card(request: HttpRequest, officer_id: int) -> HttpResponse:
     except NotFoundOrForbidden:
         raise Http404(_("Officer not found.")) from None
     day = clock.today()
-    printable = (CertificateState.VALID, CertificateState.NOT_YET_VALID)
-    cards = [_card_certificate(c, day) for c in officer.certificates.all() if c.state_on(day) in printable]
+    cards = [_card_certificate(c, day) for c in _printable_certificates(officer, day)]
     return render(
         request, "organizations/officer_card.html", {"officer": officer, "cards": cards, "day": day}
     )

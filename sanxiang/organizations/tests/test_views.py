@@ -344,3 +344,11 @@ def test_card_leaves_out_expired_and_revoked_certificates(client: Client, world:
     _status, html = get(client, world.admin_user, "officer_card", world.officer.pk)
     assert f'data-certificate="{current.number}"' in html
     assert f'data-certificate="{old.number}"' not in html
+
+
+def test_no_card_for_an_officer_no_longer_in_post(client: Client, world: World) -> None:
+    actions.check_update_officer(actor=factories.SYSTEM, officer=world.officer, changes={"is_active": False})
+    status, html = get(client, world.admin_user, "officer_card", world.officer.pk)
+    assert status == 200
+    assert 'id="no-card"' in html
+    assert "<svg" not in html
