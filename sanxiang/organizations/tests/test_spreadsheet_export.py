@@ -104,6 +104,15 @@ def test_supervisor_exports_the_subtree(world: World, county_officer: Officer) -
     assert names(spreadsheet.export_officers(world.supervisor_user)) == {"张三", "李四", "王五", "周九"}
 
 
+def test_export_never_writes_a_formula(world: World) -> None:
+    actions.check_update_officer(actor=writer.SYSTEM, officer=world.officer, changes={"post": "=1+1"})
+    sheet = openpyxl.load_workbook(io.BytesIO(spreadsheet.export_officers(world.officer_user)))[
+        spreadsheet.SHEET_TITLE
+    ]
+    posts = [row[3] for row in sheet.iter_rows(min_row=2)]
+    assert [(cell.value, cell.data_type) for cell in posts if cell.value == "=1+1"] == [("=1+1", "s")]
+
+
 def test_anonymous_export_is_empty(world: World) -> None:
     assert read_rows(spreadsheet.export_officers(AnonymousUser())) == []
 

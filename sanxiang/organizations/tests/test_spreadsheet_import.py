@@ -229,6 +229,29 @@ def test_header_below_a_title_line_and_marked_with_asterisks(world: World) -> No
     assert result.created == 1
 
 
+def test_names_aligned_with_full_width_spaces_match(world: World) -> None:
+    row = {**_registered_row(world.officer), "姓名": "张\u3000三"}
+    assert run_import(world.admin_user, [row]).unchanged == 1
+
+
+def test_blank_lines_keep_excel_row_numbers(world: World) -> None:
+    rows = [officer_row(), {}, {}, officer_row(执法证号="14019900002", 有效期起="someday")]
+    assert rejected(world.admin_user, rows) == {(5, "有效期起")}
+
+
+def test_a_bare_year_is_not_taken_for_a_date(world: World) -> None:
+    assert rejected(world.admin_user, [officer_row(有效期起=2025)]) == {(2, "有效期起")}
+
+
+def test_rows_of_one_officer_may_leave_optional_cells_blank(world: World) -> None:
+    factories.make_department(world.taiyuan, "法制科", DepartmentKind.LEGAL)
+    rows = [officer_row(), officer_row(执法证号="14019900002", 内设机构="法制科")]
+    assert run_import(world.admin_user, rows).created == 1
+    department = Officer.objects.get(name="赵六").department
+    assert department is not None
+    assert department.name == "法制科"
+
+
 def test_city_administrator_may_import_for_a_county_below(world: World) -> None:
     assert run_import(world.admin_user, [officer_row(执法机关=XIAODIAN)]).created == 1
 
