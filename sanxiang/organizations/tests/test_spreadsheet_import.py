@@ -12,12 +12,13 @@ from typing import Any
 import openpyxl
 import pytest
 from django.contrib.auth.models import AbstractBaseUser
+from django.db import IntegrityError
 from django.utils import translation
 
 from conftest import World
 from sanxiang.core import clock
 from sanxiang.core.errors import InvalidInput
-from sanxiang.organizations import spreadsheet
+from sanxiang.organizations import actions, spreadsheet
 from sanxiang.organizations.enums import CertificateStatus, DepartmentKind, Role
 from sanxiang.organizations.models import Certificate, Officer
 from sanxiang.organizations.spreadsheet import COLUMNS, ImportRejected
@@ -335,6 +336,43 @@ def test_namesakes_in_one_agency_cannot_take_a_new_certificate(world: World) -> 
 def test_rows_of_one_officer_must_agree(world: World) -> None:
     rows = [officer_row(), officer_row(执法证号="14019900002", 职务="科长")]
     assert rejected(world.admin_user, rows) == {(3, "职务")}
+
+
+def test_a_concurrent_change_rolls_the_whole_import_back(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another import registering the same number between our check and our insert hits the unique index;
+    everything written so far is rolled back and the user is told to try again."""
+
+    def collide(**kwargs: Any) -> Certificate:
+        raise IntegrityError("duplicate key value violates unique constraint")
+
+    rows = [officer_row(), officer_row(姓名="钱七", 执法证号="14019900002")]
+    before = counts()
+    monkeypatch.setattr(actions, "check_issue_certificate", collide)
+    with pytest.raises(InvalidInput) as error:
+        run_import(world.admin_user, rows)
+    assert "Try again" in error.value.message
+    assert counts() == before
+
+
+def test_an_action_refusing_a_row_is_reported_against_it(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = actions.check_issue_certificate
+
+    def refuse_second(**kwargs: Any) -> Certificate:
+        if kwargs["number"] == "14019900002":
+            raise InvalidInput("refused by the action")
+        return original(**kwargs)
+
+    rows = [officer_row(), officer_row(姓名="钱七", 执法证号="14019900002")]
+    before = counts()
+    monkeypatch.setattr(actions, "check_issue_certificate", refuse_second)
+    with pytest.raises(ImportRejected) as error:
+        run_import(world.admin_user, rows)
+    assert [(e.row, e.message) for e in error.value.row_errors] == [(3, "refused by the action")]
+    assert counts() == before
 
 
 # ---- jurisdiction: the administrator role for each row's agency -------------------------------------------
