@@ -22,7 +22,7 @@ from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from sanxiang.core import clock
@@ -84,10 +84,14 @@ def import_officers(request: HttpRequest) -> HttpResponse:
 
 
 def _success_message(result: spreadsheet.ImportResult) -> str:
-    return _(
-        "Imported %(rows)d rows: %(created)d officers added, %(updated)d updated, %(unchanged)d unchanged."
+    return ngettext(
+        "Imported %(count)d row. Officers added: %(created)d, updated: %(updated)d, "
+        "unchanged: %(unchanged)d.",
+        "Imported %(count)d rows. Officers added: %(created)d, updated: %(updated)d, "
+        "unchanged: %(unchanged)d.",
+        result.rows,
     ) % {
-        "rows": result.rows,
+        "count": result.rows,
         "created": result.created,
         "updated": result.updated,
         "unchanged": result.unchanged,

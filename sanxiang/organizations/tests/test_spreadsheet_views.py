@@ -99,7 +99,7 @@ def test_administrator_imports_a_good_file(world: World) -> None:
     assert response.status_code == 302
     assert response["Location"] == IMPORT
     page = client.get(IMPORT).content.decode()
-    assert "Imported 1 rows: 1 officers added, 0 updated, 0 unchanged." in page
+    assert "Imported 1 row. Officers added: 1, updated: 0, unchanged: 0." in page
     officer = Officer.objects.get(name="赵六")
     assert officer.agency == world.taiyuan
     assert PendingEntry.objects.filter(event_type="officers.imported").count() == 1
