@@ -71,7 +71,7 @@ def latest(log: Log | None = None) -> Checkpoint | None:
 @transaction.atomic
 def sign_if_grown() -> Checkpoint:
     """Sign a checkpoint of the current head unless the latest one already has its size; return the latest."""
-    log = integrator.lock_head()
+    log = integrator.locked_head()
     current = latest(log)
     if current is not None and current.size >= log.size:
         return current

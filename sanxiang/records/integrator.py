@@ -53,19 +53,52 @@ def get_log() -> Log:
         return create_log(origin=origin(), hash_algorithm=getattr(settings, "SANXIANG_LOG_HASH", "sha256"))
 
 
-def lock_head() -> Log:
-    """Lock and return the head row. Must run inside a transaction."""
-    log = get_log()
-    return Log.objects.select_for_update().get(pk=log.pk)
+def lock_head(*, skip_locked: bool = False) -> Log | None:
+    """Lock and return the head row (None if ``skip_locked`` and another process holds it).
+
+    Must run inside a transaction. On SQLite the lock is the database write lock taken at BEGIN IMMEDIATE.
+    """
+    log = Log.objects.select_for_update(skip_locked=skip_locked).filter(origin=origin()).first()
+    if log is None and not Log.objects.filter(origin=origin()).exists():
+        get_log()
+        return lock_head(skip_locked=skip_locked)
+    return log
+
+
+def locked_head() -> Log:
+    """The head row, waiting for the lock if another process holds it."""
+    log = lock_head()
+    if log is None:  # pragma: no cover - a blocking lock always returns the row
+        raise RuntimeError("record log head vanished")
+    return log
 
 
 def integrate(*, batch_size: int = DEFAULT_BATCH) -> int:
-    """Integrate everything pending, in batches; returns how many entries were appended."""
+    """Integrate everything pending, in batches; returns how many entries were appended.
+
+    The final check after the last commit picks up entries whose writers stepped aside while we held the head.
+    """
     total = 0
     while True:
-        count = integrate_batch(batch_size=batch_size)
+        count = integrate_batch(batch_size=batch_size) or 0
         total += count
-        if count < batch_size:
+        if count < batch_size and not PendingEntry.objects.exists():
+            return total
+
+
+def integrate_unless_busy(*, batch_size: int = DEFAULT_BATCH) -> int:
+    """Integrate until nothing is pending, stepping aside when another process holds the head.
+
+    Nothing is stranded: a process that fails to take the lock committed its entry before trying, and the
+    holder re-checks for pending entries after releasing the lock (this loop), so it sees that entry.
+    """
+    total = 0
+    while True:
+        count = integrate_batch(batch_size=batch_size, skip_locked=True)
+        if count is None:
+            return total
+        total += count
+        if not PendingEntry.objects.exists():
             return total
 
 
@@ -73,9 +106,12 @@ PendingRow = tuple[int, bytes | memoryview, str, str, str, dt.datetime]
 
 
 @transaction.atomic
-def integrate_batch(*, batch_size: int = DEFAULT_BATCH) -> int:
-    """Append at most ``batch_size`` pending entries under the head lock; returns how many."""
-    log = lock_head()
+def integrate_batch(*, batch_size: int = DEFAULT_BATCH, skip_locked: bool = False) -> int | None:
+    """Append at most ``batch_size`` pending entries under the head lock; returns how many, or None when
+    ``skip_locked`` and another process holds the head."""
+    log = lock_head(skip_locked=skip_locked)
+    if log is None:
+        return None
     rows: Sequence[PendingRow] = list(
         PendingEntry.objects.order_by("id").values_list(
             "id", "body", "event_type", "subject_kind", "subject_id", "created_at"
@@ -123,7 +159,7 @@ def _grow(
 def integrate_after_commit() -> None:
     """The embedded default: integrate as soon as the business transaction has committed."""
     try:
-        integrate()
+        integrate_unless_busy()
     except Exception:
         # The entries stay pending and safe; the next run (or the alert) picks them up.
         logger.exception("record log integration failed; entries remain pending")
