@@ -6,16 +6,17 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import openpyxl
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from pytest_django import DjangoAssertNumQueries
 
 from conftest import World
-from sanxiang.accounts.models import User
 from sanxiang.core import clock
 from sanxiang.organizations import spreadsheet
 from sanxiang.organizations.enums import Role
@@ -23,6 +24,9 @@ from sanxiang.organizations.models import Certificate, Officer
 from sanxiang.organizations.tests import factories
 from sanxiang.organizations.tests.test_spreadsheet_import import TODAY, make_workbook, officer_row
 from sanxiang.records.models import PendingEntry
+
+if TYPE_CHECKING:  # the user model is named through Django: accounts sits a layer above organizations
+    from django.contrib.auth.models import _User as User
 
 IMPORT = reverse("organizations:officer_import")
 EXPORT = reverse("organizations:officer_export")
@@ -61,7 +65,7 @@ def exported_names(client: Client) -> set[str]:
 
 @pytest.fixture
 def datong_admin(world: World) -> User:
-    user = User.objects.create_user(username="datong-admin", password="correct-horse-battery")
+    user = get_user_model().objects.create_user(username="datong-admin", password="correct-horse-battery")
     factories.grant(user, world.datong, Role.ADMINISTRATOR)
     return user
 
