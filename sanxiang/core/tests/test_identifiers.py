@@ -40,8 +40,10 @@ def _message(error: pytest.ExceptionInfo[ValidationError]) -> str:
     "code",
     [
         "91350100M000100Y43",  # the example most often cited for GB 32100-2015
-        "91440300708461136T",  # 腾讯科技（深圳）有限公司, as printed on its business licence
-        "91110000600037341L",
+        # Published codes of well-known enterprises (工商 / 企业), two with a letter as the check character.
+        "9144030071526726XG",
+        "91440300708461136T",
+        "91110108551385082Q",
         "12100000400000624D",  # a public institution (机构编制 / 事业单位)
     ],
 )
