@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 from django.test import Client
@@ -14,12 +15,14 @@ from pytest_django import DjangoAssertNumQueries
 from pytest_django.fixtures import Settings
 
 from conftest import World
-from sanxiang.accounts.models import User
 from sanxiang.core import clock
 from sanxiang.organizations import actions
 from sanxiang.organizations.enums import AgencyLevel, CertificateStatus
 from sanxiang.organizations.models import Agency, Officer
 from sanxiang.organizations.tests import factories
+
+if TYPE_CHECKING:  # the user model is named through Django: accounts sits a layer above organizations
+    from django.contrib.auth.models import _User as User
 
 MISSING = 999_999
 

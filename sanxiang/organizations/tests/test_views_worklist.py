@@ -12,7 +12,6 @@ from django.contrib.auth.models import AnonymousUser
 from pytest_django import DjangoAssertNumQueries
 
 from conftest import World
-from sanxiang.accounts import worklist
 from sanxiang.core import clock
 from sanxiang.organizations import actions
 from sanxiang.organizations.enums import CertificateStatus
@@ -102,9 +101,10 @@ def test_query_count_does_not_grow_with_officers(
     assert len(alerts) == 20
 
 
-def test_alerts_convert_to_home_page_work_items(world: World) -> None:
-    """The accounts app registers the provider as ``WorkItem(**asdict(alert))``: the fields must match."""
-    factories.make_officer(world.taiyuan, "已过期", valid_to=TODAY - dt.timedelta(days=1))
+def test_alerts_carry_the_fields_of_a_home_page_work_item(world: World) -> None:
+    """accounts.registrations turns each alert into a WorkItem(title, detail, url, severity)."""
+    expired = factories.make_officer(world.taiyuan, "已过期", valid_to=TODAY - dt.timedelta(days=1))
     (alert,) = certificate_work_items(world.admin_user)
-    item = worklist.WorkItem(**dataclasses.asdict(alert))
-    assert (item.title, item.url, item.severity) == (alert.title, alert.url, "danger")
+    assert [field.name for field in dataclasses.fields(alert)] == ["title", "detail", "url", "severity"]
+    assert world.taiyuan.name in alert.detail
+    assert expired.certificates.get().number in alert.detail
