@@ -45,6 +45,7 @@ RESIDENT_ID_LENGTH = 18
 # 2^(18-i) mod 11; the check value is (12 - sum mod 11) mod 11, where 10 is written X.
 RESIDENT_ID_WEIGHTS = tuple(pow(2, 17 - i, 11) for i in range(RESIDENT_ID_LENGTH - 1))
 RESIDENT_ID_CHECK = "0123456789X"
+DIGITS = "0123456789"  # str.isdigit() would also accept digits of other scripts, such as ३ or ٣
 # Province-level codes of GB/T 2260, plus 83 (Taiwan residents' residence permits) and 9 (foreigners'
 # permanent residence identity cards since 2023, which share the number's structure).
 PROVINCE_CODES = frozenset(
@@ -90,7 +91,7 @@ def validate_uscc(code: str) -> str:
             raise _illegal_character(char, position)
     _check_uscc_kind(value)
     for position in range(3, 9):
-        if not value[position - 1].isdigit():
+        if value[position - 1] not in DIGITS:
             raise ValidationError(
                 _(
                     "Characters 3 to 8 are the administrative division code and must be digits; "
@@ -106,7 +107,7 @@ def validate_uscc(code: str) -> str:
 def validate_resident_id(number: str) -> str:
     """Return the normalised resident identity number, or raise ValidationError saying what is wrong."""
     value = normalise(number)
-    if len(value) == 15 and value.isdigit():
+    if len(value) == 15 and all(char in DIGITS for char in value):
         raise ValidationError(
             _("This is a 15-digit identity number of the old format; give the 18-digit number."),
             code="old_format",
@@ -117,7 +118,7 @@ def validate_resident_id(number: str) -> str:
         _("A resident identity number has %(expected)d characters; this one has %(length)d."),
     )
     for position, char in enumerate(value[:-1], start=1):
-        if not char.isdigit():
+        if char not in DIGITS:
             raise _illegal_character(char, position)
     if value[-1] not in RESIDENT_ID_CHECK:
         raise _illegal_character(value[-1], RESIDENT_ID_LENGTH)

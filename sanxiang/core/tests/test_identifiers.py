@@ -145,6 +145,7 @@ def test_resident_id_is_normalised(raw: str, normalised: str) -> None:
         ("1101051949123100X2", "character", "X at position 17"),
         ("11010519491231002Y", "character", "Y at position 18"),
         ("11A10519491231002X", "character", "A at position 3"),
+        ("110105194912310\u09692X", "character", "\u0969 at position 16"),  # a Devanagari 3
         ("000105194912310021", "region", "begins with 00"),
         ("110105194902300026", "birth_date", "19490230"),
         ("110105194913010020", "birth_date", "not a valid date"),
