@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sanxiang.accounts import worklist
 from sanxiang.calendar import alerts as calendar_alerts
+from sanxiang.organizations import worklist_items as organization_items
 
 
 def _calendar_items(user: AbstractBaseUser | AnonymousUser) -> list[worklist.WorkItem]:
@@ -20,8 +21,18 @@ def _calendar_items(user: AbstractBaseUser | AnonymousUser) -> list[worklist.Wor
     ]
 
 
+def _certificate_items(user: AbstractBaseUser | AnonymousUser) -> list[worklist.WorkItem]:
+    return [
+        worklist.WorkItem(alert.title, alert.detail, alert.url, alert.severity)
+        for alert in organization_items.certificate_work_items(user)
+    ]
+
+
 def register_lower_layers() -> None:
+    worklist.register(_certificate_items)
     worklist.register(_calendar_items)
+    worklist.register_nav(worklist.NavItem(_("Agencies"), "organizations:agency_list"))
+    worklist.register_nav(worklist.NavItem(_("Officers"), "organizations:officer_list"))
     worklist.register_nav(worklist.NavItem(_("Due-date calculator"), "calendar:due"))
     worklist.register_nav(
         worklist.NavItem(_("Working-day calendar"), calendar_alerts.NAV_URL_NAME, calendar_alerts.NAV_ROLES)

@@ -11,6 +11,7 @@ from django.urls import reverse
 from conftest import World
 from sanxiang.accounts.models import LoginAttempt
 from sanxiang.core import clock
+from sanxiang.organizations.tests import factories
 from sanxiang.records.models import PendingEntry
 
 PASSWORD = "correct-horse-battery"
@@ -92,3 +93,32 @@ def test_home_page_for_the_anonymous_public_is_the_welcome_page(db: None, client
     response = client.get(reverse("home"))
     assert response.status_code == 200
     assert "accounts/welcome.html" in [template.name for template in response.templates]
+
+
+def test_home_page_shows_an_administrator_the_certificates_to_renew(world: World, client: Client) -> None:
+    """Work items come from the lower layers: an expired certificate of an officer in post is listed."""
+    factories.make_officer(
+        world.taiyuan, "赵六", valid_from=dt.date(2020, 1, 1), valid_to=dt.date(2025, 1, 1)
+    )
+    client.force_login(world.admin_user)
+    response = client.get(reverse("home"))
+    details = " ".join(f"{item.title} {item.detail}" for item in response.context["items"])
+    assert "赵六" in details
+    assert any(item.severity == "danger" for item in response.context["items"])
+
+
+def test_home_page_does_not_show_another_citys_certificates(world: World, client: Client) -> None:
+    factories.make_officer(world.datong, "孙七", valid_from=dt.date(2020, 1, 1), valid_to=dt.date(2025, 1, 1))
+    client.force_login(world.admin_user)
+    response = client.get(reverse("home"))
+    assert "孙七" not in " ".join(f"{item.title} {item.detail}" for item in response.context["items"])
+
+
+def test_navigation_follows_roles(world: World, client: Client) -> None:
+    client.force_login(world.officer_user)
+    officer_nav = {item["url"] for item in client.get(reverse("home")).context["nav_items"]}
+    client.force_login(world.admin_user)
+    admin_nav = {item["url"] for item in client.get(reverse("home")).context["nav_items"]}
+    assert reverse("calendar:index") in admin_nav
+    assert reverse("calendar:index") not in officer_nav
+    assert reverse("organizations:officer_list") in officer_nav
