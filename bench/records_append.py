@@ -17,11 +17,15 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import os
+import sys
 import time
 from multiprocessing.synchronize import Barrier, Event
+from pathlib import Path
 from typing import Any
 
-from _records_setup import empty_log, setup_django
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/sanxiang_records_bench"
+ROOT = Path(__file__).resolve().parent.parent
 
 PLAIN_DDL = """
 CREATE TABLE IF NOT EXISTS bench_plain (
@@ -44,13 +48,58 @@ CREATE INDEX IF NOT EXISTS bench_auditlog_cid ON bench_auditlog (cid);
 """
 
 
+def setup_django() -> None:
+    """Point Django at the bench database (created if missing), migrate records, register the bench event."""
+    import psycopg
+    from psycopg import sql
+
+    url = os.environ.setdefault("DATABASE_URL", DEFAULT_URL)
+    if not url.startswith("postgres"):
+        sys.exit("this benchmark needs PostgreSQL (DATABASE_URL=postgres://...)")
+    base, _, name = url.rpartition("/")
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("SANXIANG_LOG_KEY_PATH", str(ROOT / "var" / "bench" / "log_ed25519.pem"))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", "records", verbosity=0)
+    from sanxiang.records import registry
+
+    registry.register("bench.appended", "A benchmark event.", {"n": "int", "note": "str"})
+
+
+def empty_log() -> None:
+    """Erase the bench database's record log (triggers lifted only for this, on the bench database)."""
+    from django.db import connection, transaction
+
+    from sanxiang.records import guards
+
+    with transaction.atomic():
+        guards.remove(connection)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "TRUNCATE records_entry, records_node, records_checkpoint, records_pendingentry, records_log"
+            )
+        guards.install(connection)
+
+
 def _entry(writer: int, n: int) -> dict[str, Any]:
     from sanxiang.core import clock
 
     return {
-        "v": 1, "type": "bench.appended", "time": clock.now().isoformat(), "agency": 1,
+        "v": 1,
+        "type": "bench.appended",
+        "time": clock.now().isoformat(),
+        "agency": 1,
         "actor": {"user": writer, "officer": None, "certificate": None},
-        "subject": {"kind": "case", "id": str(n)}, "data": {"n": n, "note": "立案审批通过"},
+        "subject": {"kind": "case", "id": str(n)},
+        "data": {"n": n, "note": "立案审批通过"},
     }
 
 
@@ -75,7 +124,9 @@ def _audit(writer: int, n: int) -> None:
 
     from sanxiang.core import clock
 
-    changes = json.dumps({"status": ["draft", "registered"], "note": ["", "立案审批通过"]}, ensure_ascii=False)
+    changes = json.dumps(
+        {"status": ["draft", "registered"], "note": ["", "立案审批通过"]}, ensure_ascii=False
+    )
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
             "INSERT INTO bench_auditlog (content_type_id, object_pk, object_id, object_repr, action, "
@@ -92,8 +143,11 @@ def _log(writer: int, n: int) -> None:
 
     with transaction.atomic():
         records_writer.append(
-            "bench.appended", agency_id=1, actor=records_writer.Actor(user_id=writer),
-            subject=records_writer.Subject("case", str(n)), data={"n": n, "note": "立案审批通过"},
+            "bench.appended",
+            agency_id=1,
+            actor=records_writer.Actor(user_id=writer),
+            subject=records_writer.Subject("case", str(n)),
+            data={"n": n, "note": "立案审批通过"},
         )
 
 
@@ -188,7 +242,7 @@ def main() -> None:
     setup_django()
     rates = {kind: run(kind, writers=args.writers, per_writer=args.per_writer) for kind in ACTIONS}
     total = args.writers * args.per_writer
-    print(f"records_append: {args.writers} writers x {args.per_writer} = {total} events per variant (PostgreSQL)")
+    print(f"records_append: {args.writers} writers x {args.per_writer} = {total} events per variant")
     for kind, rate in rates.items():
         print(f"  {kind:7} {rate:9.0f} appends/s")
     print(f"  ratio log/plain   {rates['log'] / rates['plain']:.2f}  (target >= 0.50)")

@@ -9,9 +9,11 @@ O(log n) lookups. Must never touch the database or the clock.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.utils.translation import gettext as _
 
@@ -20,6 +22,14 @@ from sanxiang.core.errors import ConfigurationError
 ALGORITHMS = ("sha256", "sm3")
 Range = tuple[int, int]
 Piece = tuple[int, int]  # (level, index): leaves [index << level, (index + 1) << level)
+
+
+def constructor(name: str) -> Callable[[bytes], Any]:
+    """The hashlib constructor for ``name`` (use as ``constructor(data).digest()``)."""
+    hasher(name)
+    if name == "sha256":
+        return hashlib.sha256
+    return functools.partial(hashlib.new, name)
 
 
 def hasher(name: str) -> Callable[[bytes], bytes]:
@@ -43,9 +53,11 @@ class TreeHasher:
 
     algorithm: str = "sha256"
     digest: Callable[[bytes], bytes] = field(init=False, repr=False, compare=False)
+    new: Callable[[bytes], Any] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "digest", hasher(self.algorithm))
+        object.__setattr__(self, "new", constructor(self.algorithm))
 
     def empty_root(self) -> bytes:
         return self.digest(b"")
