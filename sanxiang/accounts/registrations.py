@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from sanxiang.accounts import worklist
 from sanxiang.calendar import alerts as calendar_alerts
 from sanxiang.organizations import worklist_items as organization_items
+from sanxiang.organizations.enums import Role
 
 
 def _calendar_items(user: AbstractBaseUser | AnonymousUser) -> list[worklist.WorkItem]:
@@ -33,6 +34,11 @@ def register_lower_layers() -> None:
     worklist.register(_calendar_items)
     worklist.register_nav(worklist.NavItem(_("Agencies"), "organizations:agency_list"))
     worklist.register_nav(worklist.NavItem(_("Officers"), "organizations:officer_list"))
+    worklist.register_nav(
+        worklist.NavItem(
+            _("Import officers"), "organizations:officer_import", frozenset({Role.ADMINISTRATOR.value})
+        )
+    )
     worklist.register_nav(worklist.NavItem(_("Due-date calculator"), "calendar:due"))
     worklist.register_nav(
         worklist.NavItem(_("Working-day calendar"), calendar_alerts.NAV_URL_NAME, calendar_alerts.NAV_ROLES)

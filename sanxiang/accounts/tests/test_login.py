@@ -122,3 +122,12 @@ def test_navigation_follows_roles(world: World, client: Client) -> None:
     assert reverse("calendar:index") in admin_nav
     assert reverse("calendar:index") not in officer_nav
     assert reverse("organizations:officer_list") in officer_nav
+
+
+def test_import_is_in_the_navigation_of_administrators_only(world: World, client: Client) -> None:
+    client.force_login(world.admin_user)
+    admin_nav = {item["url"] for item in client.get(reverse("home")).context["nav_items"]}
+    client.force_login(world.officer_user)
+    officer_nav = {item["url"] for item in client.get(reverse("home")).context["nav_items"]}
+    assert reverse("organizations:officer_import") in admin_nav
+    assert reverse("organizations:officer_import") not in officer_nav
