@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.utils import translation
 
 from sanxiang.records import checkpoints, guards, integrator, merkle, verify
 from sanxiang.records.tests.helpers import TOOLS, append, load_bundle_verifier
@@ -40,7 +41,8 @@ def _tamper(sql: str, params: list[Any]) -> None:
 
 
 def _verify() -> verify.Report:
-    return verify.verify_log(integrator.get_log(), chunk=3)
+    with translation.override("en"):
+        return verify.verify_log(integrator.get_log(), chunk=3)
 
 
 @pytest.mark.django_db
@@ -77,7 +79,7 @@ def test_consistent_rewrite_is_caught_by_the_earlier_checkpoint() -> None:
     report = _verify()
     assert not report.ok
     assert report.first_bad_index == 0
-    assert any("size 4" in problem for problem in report.problems)
+    assert any("size 4" in problem for problem in report.problems), report.problems
 
 
 @pytest.mark.django_db
