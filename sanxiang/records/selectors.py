@@ -9,7 +9,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sanxiang.records.integrator import get_log
+from sanxiang.records.integrator import get_log, pending_alert
 from sanxiang.records.models import Entry, PendingEntry
 
 
@@ -57,3 +57,8 @@ def timeline(subject_kind: str, subject_id: str | int) -> list[TimelineItem]:
 
 def entry_at(index: int) -> Entry:
     return Entry.objects.get(log=get_log(), index=index)
+
+
+def stale_pending_alert() -> str | None:
+    """For the home page: a translated warning when pending entries wait longer than the threshold."""
+    return pending_alert()
