@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from sanxiang.core.identifiers import uscc_validator
 from sanxiang.core.models import TimestampedModel
 from sanxiang.organizations.enums import (
     AgencyLevel,
@@ -44,7 +45,9 @@ class Agency(TimestampedModel):
     document_prefix = models.CharField(
         _("document number prefix"), max_length=16, help_text=_("For example 晋人防 in 晋人防罚〔2026〕12号.")
     )
-    uscc = models.CharField(_("unified social credit code"), max_length=18, blank=True)
+    uscc = models.CharField(
+        _("unified social credit code"), max_length=18, blank=True, validators=[uscc_validator]
+    )
     legal_status = models.CharField(
         _("legal status"),
         max_length=16,
@@ -108,7 +111,9 @@ class EntrustedOrganization(TimestampedModel):
         related_name="entrusted_organizations",
     )
     name = models.CharField(_("name"), max_length=128)
-    uscc = models.CharField(_("unified social credit code"), max_length=18, blank=True)
+    uscc = models.CharField(
+        _("unified social credit code"), max_length=18, blank=True, validators=[uscc_validator]
+    )
     scope = models.TextField(_("entrusted matters"))
     basis = models.TextField(_("basis of entrustment"), blank=True)
     valid_from = models.DateField(_("entrusted from"))
