@@ -12,6 +12,8 @@ urlpatterns = [
     path("accounts/", include("sanxiang.accounts.urls")),
     path("organizations/", include("sanxiang.organizations.urls")),
     path("calendar/", include("sanxiang.calendar.urls")),
+    path("matters/", include("sanxiang.matters.urls")),
+    path("evidence/", include("sanxiang.evidence.urls")),
     path("log/", include("sanxiang.records.urls")),
     path("portal/", include("sanxiang.publicity.urls")),
     path("admin/", admin.site.urls),

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "sanxiang.organizations",
     "sanxiang.calendar",
     "sanxiang.accounts",
+    "sanxiang.matters",
+    "sanxiang.evidence",
     "sanxiang.publicity",
     "sanxiang.demo",
 ]
