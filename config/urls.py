@@ -14,6 +14,7 @@ urlpatterns = [
     path("calendar/", include("sanxiang.calendar.urls")),
     path("matters/", include("sanxiang.matters.urls")),
     path("evidence/", include("sanxiang.evidence.urls")),
+    path("cases/", include("sanxiang.cases.urls")),
     path("log/", include("sanxiang.records.urls")),
     path("portal/", include("sanxiang.publicity.urls")),
     path("admin/", admin.site.urls),

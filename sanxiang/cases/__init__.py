@@ -1,0 +1,1 @@
+"""The case aggregate: parties, numbering (案号/文号), workflows as data, documents, service and execution."""
