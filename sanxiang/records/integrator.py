@@ -19,8 +19,8 @@ from django.db.models import Min
 from django.utils.translation import gettext as _
 
 from sanxiang.core import clock
-from sanxiang.records import merkle
-from sanxiang.records.models import Entry, Log, Node, PendingEntry
+from sanxiang.records import merkle, storage
+from sanxiang.records.models import Log, PendingEntry
 
 logger = logging.getLogger(__name__)
 
@@ -102,9 +102,6 @@ def integrate_unless_busy(*, batch_size: int = DEFAULT_BATCH) -> int:
             return total
 
 
-PendingRow = tuple[int, bytes | memoryview, str, str, str, dt.datetime]
-
-
 @transaction.atomic
 def integrate_batch(*, batch_size: int = DEFAULT_BATCH, skip_locked: bool = False) -> int | None:
     """Append at most ``batch_size`` pending entries under the head lock; returns how many, or None when
@@ -112,47 +109,28 @@ def integrate_batch(*, batch_size: int = DEFAULT_BATCH, skip_locked: bool = Fals
     log = lock_head(skip_locked=skip_locked)
     if log is None:
         return None
-    rows: Sequence[PendingRow] = list(
-        PendingEntry.objects.order_by("id").values_list(
-            "id", "body", "event_type", "subject_kind", "subject_id", "created_at"
-        )[:batch_size]
-    )
+    rows = storage.take_pending(batch_size)
     if not rows:
         return 0
     frontier = merkle.CompactRange.unpack(tree_of(log), log.size, bytes(log.frontier))
-    entries, nodes = _grow(log, frontier, rows)
-    Entry.objects.bulk_create(entries, batch_size=500)
-    Node.objects.bulk_create(nodes, batch_size=500)
-    PendingEntry.objects.filter(id__in=[row[0] for row in rows])._raw_delete(PendingEntry.objects.db)
+    entries, nodes = _grow(frontier, rows)
+    storage.insert(log, entries, nodes, now=clock.now())
     log.size, log.root, log.frontier = frontier.size, frontier.root(), frontier.pack()
     log.save(update_fields=["size", "root", "frontier"])
     return len(rows)
 
 
 def _grow(
-    log: Log, frontier: merkle.CompactRange, rows: Sequence[PendingRow]
-) -> tuple[list[Entry], list[Node]]:
-    entries: list[Entry] = []
-    nodes: list[Node] = []
-    now = clock.now()
-    for _id, raw, event_type, kind, subject_id, created_at in rows:
-        body = bytes(raw)
-        leaf = frontier.tree.leaf(body)
-        entries.append(
-            Entry(
-                log=log,
-                index=frontier.size,
-                body=body,
-                leaf_hash=leaf,
-                event_type=event_type,
-                subject_kind=kind,
-                subject_id=subject_id,
-                recorded_at=created_at,
-                integrated_at=now,
-            )
-        )
-        for level, index, hash_ in frontier.append(leaf):
-            nodes.append(Node(log=log, level=level, index=index, hash=hash_))
+    frontier: merkle.CompactRange, rows: Sequence[storage.PendingRow]
+) -> tuple[list[storage.EntryRow], list[storage.NodeRow]]:
+    """Give each row the next index, hash its leaf and collect the subtrees it completes."""
+    entries: list[storage.EntryRow] = []
+    nodes: list[storage.NodeRow] = []
+    leaf_of = frontier.tree.leaf
+    for _id, body, event_type, kind, subject_id, created_at in rows:
+        leaf = leaf_of(body)
+        entries.append((frontier.size, body, leaf, event_type, kind, subject_id, created_at))
+        nodes.extend(frontier.append(leaf))
     return entries, nodes
 
 
