@@ -85,3 +85,13 @@ def test_integrate_command_reports_and_warns_about_old_entries(settings: Any) ->
     assert "1" in out.getvalue()
     assert err.getvalue()
     assert integrator.get_log().size == 1
+
+
+@pytest.mark.django_db
+def test_beat_task_integrates_and_signs(key_path: Path) -> None:
+    """The Celery task used by the beat schedule integrates and returns the signed size."""
+    from sanxiang.records import tasks
+
+    append(1)
+    append(2)
+    assert tasks.publish_checkpoint() == 2
