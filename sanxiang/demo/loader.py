@@ -36,16 +36,24 @@ class DemoLogin:
 
 
 LOGINS = [
-    DemoLogin("officer", "太原·执法人员", Role.OFFICER, "140100"),
-    DemoLogin("department_head", "太原·科室负责人", Role.DEPARTMENT_HEAD, "140100"),
-    DemoLogin("reviewer", "太原·法制审核", Role.LEGAL_REVIEWER, "140100", "政策法规科"),
-    DemoLogin("agency_head", "太原·机关负责人", Role.AGENCY_HEAD, "140100", "办公室"),
-    DemoLogin("publicity", "太原·公示管理", Role.PUBLICITY_EDITOR, "140100", "办公室"),
-    DemoLogin("archivist", "太原·档案管理", Role.ARCHIVIST, "140100", "办公室"),
-    DemoLogin("supervisor", "省·执法监督", Role.SUPERVISOR, "140000", "政策法规科"),
-    DemoLogin("admin", "省·系统管理员", Role.ADMINISTRATOR, "140000", None),
-    DemoLogin("datong_officer", "大同·执法人员", Role.OFFICER, "140200"),
+    DemoLogin("officer", "韩志刚", Role.OFFICER, "140100"),
+    DemoLogin("department_head", "郭文斌", Role.DEPARTMENT_HEAD, "140100"),
+    DemoLogin("reviewer", "苏婉清", Role.LEGAL_REVIEWER, "140100", "政策法规科"),
+    DemoLogin("agency_head", "常建军", Role.AGENCY_HEAD, "140100", "办公室"),
+    DemoLogin("publicity", "段雨欣", Role.PUBLICITY_EDITOR, "140100", "办公室"),
+    DemoLogin("archivist", "任秀兰", Role.ARCHIVIST, "140100", "办公室"),
+    DemoLogin("supervisor", "乔立平", Role.SUPERVISOR, "140000", "政策法规科"),
+    DemoLogin("admin", "系统管理员", Role.ADMINISTRATOR, "140000", None),
+    DemoLogin("datong_officer", "武海峰", Role.OFFICER, "140200"),
 ]
+
+
+_POSTS = {
+    Role.DEPARTMENT_HEAD: "科长",
+    Role.AGENCY_HEAD: "主任",
+    Role.LEGAL_REVIEWER: "法制审核员",
+    Role.SUPERVISOR: "执法监督科科长",
+}
 
 
 def _agency(seed: shanxi.AgencySeed, parent: Agency | None) -> Agency:
@@ -221,8 +229,8 @@ def load_logins() -> dict[str, str]:
             officer = _officer(
                 agency,
                 department,
-                name=login.display_name.split("·")[-1],
-                post="科员",
+                name=login.display_name,
+                post=_POSTS.get(login.role, "科员"),
                 number=f"{agency.code}9{seat_number:03d}",
                 position=0,
                 rng=random.Random(seat_number),  # noqa: S311

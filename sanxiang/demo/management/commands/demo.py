@@ -7,6 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 from sanxiang.demo import loader
+from sanxiang.organizations.models import Agency
 
 
 class Command(BaseCommand):
@@ -16,6 +17,8 @@ class Command(BaseCommand):
         passwords = loader.load(self.stdout.write)
         self.stdout.write("")
         self.stdout.write("Demo logins (username / password):")
+        agencies = dict(Agency.objects.values_list("code", "short_name"))
         for login in loader.LOGINS:
-            self.stdout.write(f"  {login.username:<16} {passwords[login.username]:<20} {login.display_name}")
+            seat = f"{agencies[login.division]} · {login.role.label} · {login.display_name}"
+            self.stdout.write(f"  {login.username:<16} {passwords[login.username]:<20} {seat}")
         self.stdout.write("Open http://127.0.0.1:8000/ and sign in.")
