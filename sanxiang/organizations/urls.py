@@ -1,6 +1,7 @@
-"""Organisation pages. Page views and the spreadsheet import/export live in separate modules."""
+"""Organisation pages: reading pages, the spreadsheet import/export and the management forms, each in its own
+module."""
 
-from sanxiang.organizations import spreadsheet_views, views
+from sanxiang.organizations import manage_views, spreadsheet_views, views
 
 app_name = "organizations"
-urlpatterns = [*views.urlpatterns, *spreadsheet_views.urlpatterns]
+urlpatterns = [*views.urlpatterns, *spreadsheet_views.urlpatterns, *manage_views.urlpatterns]
