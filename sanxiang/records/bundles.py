@@ -1,6 +1,7 @@
 """Offline evidence: c2sp.org/tlog-proof@v1 files for one entry, and subject bundles (entries, their proofs,
 the latest checkpoint, earlier checkpoints with consistency proofs, the verifier key) as described in
-docs/records-format.md. Read-only: builds text, writes nothing to the database."""
+docs/records-format.md. Builds text; the only write is signing a checkpoint first when the tree has grown,
+so that proofs are always against a checkpoint covering every integrated entry."""
 
 from __future__ import annotations
 

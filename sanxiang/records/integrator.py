@@ -47,10 +47,12 @@ def get_log() -> Log:
     log = Log.objects.filter(origin=origin()).first()
     if log is not None:
         return log
-    with transaction.atomic():
-        if Log.objects.filter(origin=origin()).exists():
-            return Log.objects.get(origin=origin())
-        return create_log(origin=origin(), hash_algorithm=getattr(settings, "SANXIANG_LOG_HASH", "sha256"))
+    tree = merkle.TreeHasher(getattr(settings, "SANXIANG_LOG_HASH", "sha256"))
+    # get_or_create absorbs the race of two processes creating the log at once (unique origin).
+    log, _created = Log.objects.get_or_create(
+        origin=origin(), defaults={"hash_algorithm": tree.algorithm, "root": tree.empty_root()}
+    )
+    return log
 
 
 def lock_head(*, skip_locked: bool = False) -> Log | None:

@@ -43,7 +43,7 @@ def timeline(subject_kind: str, subject_id: str | int) -> list[TimelineItem]:
     integrated = [
         TimelineItem(index=index, event_type=event_type, time=time, entry=json.loads(bytes(body)))
         for index, event_type, time, body in Entry.objects.filter(**key)
-        .order_by("index")
+        .order_by("log_id", "index")
         .values_list("index", "event_type", "recorded_at", "body")
     ]
     pending = [
