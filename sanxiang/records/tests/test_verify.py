@@ -146,3 +146,13 @@ def test_bundle_verifies_offline_and_alterations_fail(tmp_path: Path) -> None:
         alter(altered)
         with pytest.raises(tool.VerifyError):
             tool.verify_bundle(altered, vkey)
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("log_of_ten")
+def test_proof_and_export_refuse_bad_arguments(tmp_path: Path) -> None:
+    """An index outside the checkpoint and a subject without KIND:ID are refused with a command error."""
+    with pytest.raises(CommandError):
+        call_command("records", "proof", "10")
+    with pytest.raises(CommandError):
+        call_command("records", "export", "--subject", "thing", str(tmp_path / "b.json"))
