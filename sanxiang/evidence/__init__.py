@@ -1,1 +1,1 @@
-"""Evidence and audio/video records (音像记录): resumable upload, digests, WORM storage, playback, read audit."""
+"""Evidence and audio/video records (音像记录): resumable upload, digests, WORM storage, playback, reads."""

@@ -1,0 +1,37 @@
+"""Reads of evidence files and items for views, and ``access_evidence_by_id``, the one permission chokepoint.
+
+An officer sees their own agency's evidence; a supervisor or administrator the subtree below. "Not found" and
+"not allowed" raise the same NotFoundOrForbidden. Never writes (reads are recorded by the views via actions).
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from sanxiang.core.errors import NotFoundOrForbidden
+from sanxiang.evidence.models import EvidenceFile, EvidenceItem
+from sanxiang.organizations.jurisdiction import AnyUser, scope_for
+
+
+def visible_evidence(user: AnyUser) -> QuerySet[EvidenceFile]:
+    scope = scope_for(user)
+    if scope.is_empty:
+        return EvidenceFile.objects.none()
+    return EvidenceFile.objects.filter(scope.agency_filter("agency__"))
+
+
+def access_evidence_by_id(user: AnyUser, evidence_id: int) -> EvidenceFile:
+    try:
+        return visible_evidence(user).get(pk=evidence_id)
+    except EvidenceFile.DoesNotExist:
+        raise NotFoundOrForbidden(_("Evidence not found.")) from None
+
+
+def list_items_for(user: AnyUser, *, subject: tuple[str, str]) -> QuerySet[EvidenceItem]:
+    scope = scope_for(user)
+    if scope.is_empty:
+        return EvidenceItem.objects.none()
+    return EvidenceItem.objects.filter(
+        scope.agency_filter("agency__"), subject_kind=subject[0], subject_id=subject[1]
+    ).select_related("file")

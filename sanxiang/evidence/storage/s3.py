@@ -1,0 +1,130 @@
+"""S3-compatible backend (boto3). Owns objects under its bucket and prefix. Uploads in fixed-size parts read
+from the finished local file (memory stays at one part), sets Object Lock retention when the bucket has Object
+Lock enabled, and never overwrites an existing key or deletes one. Digests are never taken from ETags."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import boto3
+from botocore.config import Config
+from botocore.exceptions import ClientError
+
+from sanxiang.core import clock
+from sanxiang.evidence.storage.base import CHUNK, key_for
+
+PART_SIZE = 8 * 1024 * 1024  # S3's minimum is 5 MiB; 8 MiB keeps memory small and part counts low
+
+
+@dataclass(frozen=True)
+class S3Options:
+    bucket: str
+    endpoint: str | None = None
+    region: str | None = None
+    prefix: str = ""
+    retention_days: int = 3650
+    mode: str = "COMPLIANCE"
+
+
+def parse_url(url: str) -> S3Options:
+    """``s3://bucket?endpoint=…&region=…&prefix=…&retention_days=…&mode=COMPLIANCE|GOVERNANCE``."""
+    parts = urlsplit(url)
+    query = {key: values[-1] for key, values in parse_qs(parts.query).items()}
+    return S3Options(
+        bucket=parts.netloc,
+        endpoint=query.get("endpoint"),
+        region=query.get("region"),
+        prefix=query.get("prefix", "").strip("/") + "/" if query.get("prefix") else "",
+        retention_days=int(query.get("retention_days", "3650")),
+        mode=query.get("mode", "COMPLIANCE").upper(),
+    )
+
+
+class S3Storage:
+    def __init__(self, options: S3Options, client: Any = None) -> None:
+        self.options = options
+        self.client = client or boto3.client(
+            "s3",
+            endpoint_url=options.endpoint,
+            region_name=options.region,
+            config=Config(retries={"max_attempts": 5, "mode": "standard"}),
+        )
+
+    @classmethod
+    def from_url(cls, url: str) -> S3Storage:
+        return cls(parse_url(url))
+
+    def _name(self, key: str) -> str:
+        return self.options.prefix + key
+
+    @cached_property
+    def object_lock(self) -> bool:
+        try:
+            config = self.client.get_object_lock_configuration(Bucket=self.options.bucket)
+        except ClientError:
+            return False
+        return bool(config.get("ObjectLockConfiguration", {}).get("ObjectLockEnabled") == "Enabled")
+
+    def _lock_arguments(self) -> dict[str, Any]:
+        if not self.object_lock:
+            return {}
+        until = clock.now() + dt.timedelta(days=self.options.retention_days)
+        return {"ObjectLockMode": self.options.mode, "ObjectLockRetainUntilDate": until}
+
+    def exists(self, key: str) -> bool:
+        try:
+            self.client.head_object(Bucket=self.options.bucket, Key=self._name(key))
+        except ClientError as error:
+            if error.response.get("Error", {}).get("Code") in {"404", "NoSuchKey", "NotFound"}:
+                return False
+            raise
+        return True
+
+    def store(self, source: Path, *, sha256: str, size: int) -> str:
+        key = key_for(sha256)
+        if self.exists(key):
+            return key
+        arguments = {"Bucket": self.options.bucket, "Key": self._name(key), **self._lock_arguments()}
+        if size <= PART_SIZE:
+            self.client.put_object(Body=source.read_bytes(), **arguments)
+        else:
+            self._multipart(source, arguments)
+        return key
+
+    def _multipart(self, source: Path, arguments: dict[str, Any]) -> None:
+        upload_id = self.client.create_multipart_upload(**arguments)["UploadId"]
+        target = {"Bucket": arguments["Bucket"], "Key": arguments["Key"], "UploadId": upload_id}
+        try:
+            parts = []
+            with source.open("rb") as handle:
+                number = 1
+                while block := handle.read(PART_SIZE):
+                    answer = self.client.upload_part(PartNumber=number, Body=block, **target)
+                    parts.append({"PartNumber": number, "ETag": answer["ETag"]})
+                    number += 1
+            self.client.complete_multipart_upload(MultipartUpload={"Parts": parts}, **target)
+        except BaseException:
+            self.client.abort_multipart_upload(**target)
+            raise
+
+    def size(self, key: str) -> int:
+        answer = self.client.head_object(Bucket=self.options.bucket, Key=self._name(key))
+        return int(answer["ContentLength"])
+
+    def read(self, key: str, start: int = 0, end: int | None = None) -> Iterator[bytes]:
+        if end is not None and end <= start:
+            return
+        byte_range = f"bytes={start}-" + ("" if end is None else str(end - 1))
+        answer = self.client.get_object(Bucket=self.options.bucket, Key=self._name(key), Range=byte_range)
+        body = answer["Body"]
+        try:
+            while block := body.read(CHUNK):
+                yield block
+        finally:
+            body.close()

@@ -1,0 +1,64 @@
+"""Fixtures for evidence tests: isolated storage and upload directories, a registered device, sample media."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytest_django.fixtures import Settings
+
+from conftest import World
+from sanxiang.evidence import actions
+from sanxiang.evidence.models import Device
+from sanxiang.records import writer
+from sanxiang.records.models import PendingEntry
+
+MP4_HEAD = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom"
+
+
+def mp4_bytes(size: int, seed: int = 1) -> bytes:
+    """Bytes that sniff as MP4 (an ftyp box) followed by deterministic filler."""
+    body = (bytes(range(256)) * (size // 256 + 1))[: max(0, size - len(MP4_HEAD))]
+    return (MP4_HEAD + bytes((b + seed) % 256 for b in body))[:size]
+
+
+def records(event_type: str) -> list[dict[str, Any]]:
+    return [
+        json.loads(bytes(entry.body))
+        for entry in PendingEntry.objects.filter(event_type=event_type).order_by("pk")
+    ]
+
+
+@dataclass
+class Store:
+    root: Path
+    uploads: Path
+
+
+@pytest.fixture
+def store(settings: Settings, tmp_path: Path) -> Store:
+    root, uploads = tmp_path / "originals", tmp_path / "uploads"
+    settings.SANXIANG_EVIDENCE_STORAGE = root.as_uri()
+    settings.SANXIANG_EVIDENCE_UPLOAD_DIR = str(uploads)
+    return Store(root=root, uploads=uploads)
+
+
+@dataclass
+class Registered:
+    device: Device
+    token: str
+
+
+@pytest.fixture
+def camera(world: World) -> Registered:
+    device, token = actions.check_register_device(
+        actor=writer.SYSTEM, agency=world.taiyuan, number="TY-CAM-001", model="DSJ-V9", officer=world.officer
+    )
+    return Registered(device=device, token=token)
+
+
+def files_under(path: Path) -> list[Path]:
+    return sorted(p for p in path.rglob("*") if p.is_file()) if path.exists() else []
