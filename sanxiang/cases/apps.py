@@ -1,3 +1,5 @@
+"""The case aggregate: parties, numbering (案号/文号), workflows as data, documents, service and execution."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -6,3 +8,6 @@ class CasesConfig(AppConfig):
     name = "sanxiang.cases"
     label = "cases"
     verbose_name = _("Cases")
+
+    def ready(self) -> None:
+        from sanxiang.cases import events  # noqa: F401 - registers the event types
