@@ -54,7 +54,11 @@ class MaintenanceEntry(TimestampedModel):
     date = models.DateField(_("date"))
     note = models.TextField(_("note"))
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), null=True, on_delete=models.PROTECT
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
     )
 
     class Meta:

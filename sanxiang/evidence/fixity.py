@@ -1,0 +1,61 @@
+"""Fixity: re-hash every stored original and compare it with the digest recorded when it arrived.
+
+Owns the check and its ``evidence.fixity_failed`` records. Never repairs, replaces or deletes an original: a
+mismatch is evidence of tampering or decay and is reported for people to act on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from sanxiang.evidence.models import EvidenceFile
+from sanxiang.evidence.storage import Storage, get_storage
+from sanxiang.records import writer
+
+
+@dataclass(frozen=True)
+class Finding:
+    evidence_id: int
+    storage_key: str
+    expected: str
+    found: str  # the digest now, or "missing"
+
+
+def rehash(storage: Storage, key: str) -> str:
+    try:
+        hasher = hashlib.sha256()
+        for block in storage.read(key):
+            hasher.update(block)
+    except (FileNotFoundError, OSError):
+        return "missing"
+    return hasher.hexdigest()
+
+
+def check_all(storage: Storage | None = None) -> Iterator[tuple[EvidenceFile, Finding | None]]:
+    """Each evidence file with its finding (None when it still hashes to its recorded digest). Files that
+    share content share one storage object, which is hashed once."""
+    storage = storage or get_storage()
+    found: dict[str, str] = {}
+    for evidence in EvidenceFile.objects.order_by("pk").iterator():
+        if evidence.storage_key not in found:
+            found[evidence.storage_key] = rehash(storage, evidence.storage_key)
+        digest = found[evidence.storage_key]
+        finding = None
+        if digest != evidence.sha256:
+            finding = Finding(evidence.pk, evidence.storage_key, evidence.sha256, digest)
+        yield evidence, finding
+
+
+@transaction.atomic
+def do_record_failure(evidence: EvidenceFile, finding: Finding) -> None:
+    writer.append(
+        "evidence.fixity_failed",
+        agency_id=evidence.agency_id,
+        actor=writer.SYSTEM,
+        subject=writer.Subject("evidence_file", str(evidence.pk)),
+        data={"file": evidence.pk, "digest": f"sha256:{evidence.sha256}", "found": finding.found},
+    )

@@ -1,0 +1,68 @@
+"""``sanxiang evidence``: fixity checks, expiry of unfinished uploads, device registration.
+
+sanxiang evidence fixity                 re-hash every original; exit 1 and list mismatches if any
+sanxiang evidence expire                 discard unfinished uploads past their expiry
+sanxiang evidence register-device --agency CODE --number N --model M [--officer ID]   prints the token once
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from sanxiang.evidence import actions, fixity, uploads
+from sanxiang.organizations.models import Agency, Officer
+from sanxiang.records import writer
+
+
+class Command(BaseCommand):
+    help = "Evidence maintenance: fixity checks, upload expiry, device registration."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        commands = parser.add_subparsers(dest="command", required=True)
+        commands.add_parser("fixity", help="Re-hash every stored original and report mismatches.")
+        commands.add_parser("expire", help="Discard unfinished uploads past their expiry.")
+        device = commands.add_parser("register-device", help="Register a recording device; prints its token.")
+        device.add_argument("--agency", required=True, help="agency code")
+        device.add_argument("--number", required=True)
+        device.add_argument("--model", required=True)
+        device.add_argument("--officer", type=int, help="assigned officer id")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        command = options["command"]
+        if command == "fixity":
+            self._fixity()
+        elif command == "expire":
+            self.stdout.write(f"expired {uploads.expire()}")
+        else:
+            self._register_device(options)
+
+    def _fixity(self) -> None:
+        checked = failed = 0
+        for evidence, finding in fixity.check_all():
+            checked += 1
+            if finding is not None:
+                failed += 1
+                fixity.do_record_failure(evidence, finding)
+                self.stdout.write(
+                    f"MISMATCH file {finding.evidence_id} {finding.storage_key}: "
+                    f"recorded {finding.expected}, found {finding.found}"
+                )
+        self.stdout.write(f"checked {checked}, mismatches {failed}")
+        if failed:
+            raise CommandError(f"{failed} evidence file(s) failed the fixity check")
+
+    def _register_device(self, options: dict[str, Any]) -> None:
+        agency = Agency.objects.filter(code=options["agency"]).first()
+        if agency is None:
+            raise CommandError(f"no agency with code {options['agency']!r}")
+        officer = Officer.objects.filter(pk=options["officer"]).first() if options["officer"] else None
+        _device, token = actions.check_register_device(
+            actor=writer.SYSTEM,
+            agency=agency,
+            number=options["number"],
+            model=options["model"],
+            officer=officer,
+        )
+        self.stdout.write(token)
