@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET
 
 from sanxiang.core import clock
 from sanxiang.core.errors import NotFoundOrForbidden
-from sanxiang.organizations import jurisdiction
+from sanxiang.organizations import forms, jurisdiction, manage_views, timeline_labels
 from sanxiang.organizations.enums import CertificateState, Role
 from sanxiang.organizations.models import Agency, Certificate, Officer
 from sanxiang.organizations.worklist_items import headline_certificate
@@ -151,6 +151,7 @@ def agency_list(request: HttpRequest) -> HttpResponse:
 def agency_detail(request: HttpRequest, agency_id: int) -> HttpResponse:
     """An agency's 执法主体 facts, departments, entrusted organisations and officers in post."""
     agency = _agency_or_404(request, agency_id)
+    may_manage = jurisdiction.holds_role(request.user, Role.ADMINISTRATOR, agency)
     context = {
         "agency": agency,
         "departments": list(agency.departments.all()),
@@ -158,6 +159,10 @@ def agency_detail(request: HttpRequest, agency_id: int) -> HttpResponse:
         "children": list(jurisdiction.visible_agencies(request.user).filter(parent=agency)),
         "officer_count": agency.officers.filter(is_active=True).count(),
         "today": clock.today(),
+        "timeline": timeline_labels.timeline_rows("agency", agency.pk),
+        "may_manage": may_manage,
+        "role_grants": manage_views.grants_of(agency) if may_manage else [],
+        "grant_form": forms.GrantRoleForm(agency=agency) if may_manage else None,
     }
     return render(request, "organizations/agency_detail.html", context)
 
@@ -193,12 +198,15 @@ def officer_detail(request: HttpRequest, officer_id: int) -> HttpResponse:
     """An officer's certificates with their state today, training hours per year and legal qualification."""
     officer = _officer_or_404(request, officer_id)
     day = clock.today()
+    may_manage = jurisdiction.holds_role(request.user, Role.ADMINISTRATOR, officer.agency)
     context = {
         "officer": officer,
         "day": day,
         "certificates": [CertificateRow(c, c.state_on(day)) for c in officer.certificates.all()],
         "training": _training_hours_by_year(officer),
-        "may_print_card": jurisdiction.holds_role(request.user, Role.ADMINISTRATOR, officer.agency),
+        "may_print_card": may_manage,
+        "may_manage": may_manage,
+        "timeline": timeline_labels.timeline_rows("officer", officer.pk),
     }
     return render(request, "organizations/officer_detail.html", context)
 
