@@ -1,4 +1,6 @@
-from django.urls import URLPattern
+"""Routes of the matters app, mounted at /matters/."""
+
+from sanxiang.matters import views
 
 app_name = "matters"
-urlpatterns: list[URLPattern] = []
+urlpatterns = views.urlpatterns

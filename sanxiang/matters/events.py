@@ -1,0 +1,49 @@
+"""Record-log event types owned by matters. Imported from ``MattersConfig.ready``; never emits anything."""
+
+from sanxiang.records import registry
+
+LAW_CREATED = registry.register(
+    "law.created",
+    "A law or regulation was added to the legal-basis library.",
+    {"title": "str", "level": "str"},
+)
+ARTICLE_CREATED = registry.register(
+    "article.created",
+    "An article's text was added to the legal-basis library.",
+    {"law": "int", "provision": "str", "effective_from": "date", "text": "digest"},
+)
+ARTICLE_AMENDED = registry.register(
+    "article.amended",
+    "An article was amended: its old text ends where the new one takes effect.",
+    {"law": "int", "provision": "str", "effective_from": "date", "successor": "int", "stale": "int"},
+)
+ARTICLE_REPEALED = registry.register(
+    "article.repealed",
+    "An article was repealed.",
+    {"law": "int", "provision": "str", "repealed_on": "date", "stale": "int"},
+)
+VERSION_DRAFTED = registry.register(
+    "list_version.drafted",
+    "A new version of a list was drafted.",
+    {"kind": "str", "number": "int", "effective_from": "date", "copied_from?": "int", "entries": "int"},
+)
+VERSION_APPROVED = registry.register(
+    "list_version.approved",
+    "A drafted list version was approved, naming the approving body.",
+    {"kind": "str", "number": "int", "approving_body": "str", "reference": "str", "approved_on": "date"},
+)
+VERSION_PUBLISHED = registry.register(
+    "list_version.published",
+    "An approved list version was published and takes effect on its date.",
+    {"kind": "str", "number": "int", "effective_from": "date"},
+)
+ENTRY_ADDED = registry.register(
+    "list_entry.added",
+    "An entry was added to a draft list version.",
+    {"table": "str", "code": "str", "digest": "digest"},
+)
+VALUE_CONFIRMED = registry.register(
+    "catalogue_value.confirmed",
+    "An administrator confirmed a value that was loaded as a placeholder.",
+    {"table": "str", "id": "int", "note": "str"},
+)
