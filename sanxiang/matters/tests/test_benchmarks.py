@@ -12,6 +12,7 @@ from sanxiang.core.errors import InvalidInput, RuleViolation
 from sanxiang.matters import actions
 from sanxiang.matters.enums import ListKind, PartyKind, Tier
 from sanxiang.matters.models import BenchmarkEntry, ListVersion
+from sanxiang.matters.specs import BenchmarkSpec
 from sanxiang.matters.tests import factories
 from sanxiang.matters.tests.helpers import table_counts
 
@@ -24,7 +25,7 @@ def version(world: World) -> ListVersion:
     return factories.draft(world.taiyuan, ListKind.BENCHMARKS)
 
 
-def add(version: ListVersion, spec: factories.BenchmarkSpec) -> BenchmarkEntry:
+def add(version: ListVersion, spec: BenchmarkSpec) -> BenchmarkEntry:
     return actions.check_add_benchmark(actor=SYSTEM, version=version, spec=spec)
 
 
@@ -75,7 +76,7 @@ def test_the_refusal_is_translated_and_names_the_range(version: ListVersion) -> 
 def test_a_fine_resting_on_an_article_that_sets_none_is_refused(version: ListVersion) -> None:
     article = factories.make_article(25)
     before = table_counts()
-    with pytest.raises(RuleViolation, match="sets a fine|罚款"):
+    with pytest.raises(RuleViolation, match=r"sets a fine|罚款"):
         add(version, factories.benchmark(article, ORG, 1_000, 2_000))
     assert table_counts() == before
 

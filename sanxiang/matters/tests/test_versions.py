@@ -14,9 +14,10 @@ from conftest import World
 from sanxiang.core.errors import InvalidInput, RuleViolation
 from sanxiang.matters import actions, selectors
 from sanxiang.matters.enums import ListKind, VersionStatus
-from sanxiang.matters.models import ListVersion, Matter
+from sanxiang.matters.models import Article, ListVersion, Matter
 from sanxiang.matters.tests import factories
 from sanxiang.matters.tests.helpers import table_counts
+from sanxiang.records import writer
 from sanxiang.records.models import PendingEntry
 
 SYSTEM = factories.SYSTEM
@@ -24,19 +25,17 @@ JULY, AUGUST = dt.date(2026, 7, 1), dt.date(2026, 8, 1)
 
 
 @pytest.fixture
-def article(db: None) -> factories.Article:
+def article(db: None) -> Article:
     return factories.make_article(22)
 
 
-def published_catalogue(
-    world: World, article: factories.Article, *, effective: dt.date = JULY
-) -> ListVersion:
+def published_catalogue(world: World, article: Article, *, effective: dt.date = JULY) -> ListVersion:
     version = factories.draft(world.taiyuan, effective=effective)
     factories.add_matter(version, [article], code="XK-01")
     return factories.approve_and_publish(version)
 
 
-def test_each_step_is_recorded(world: World, article: factories.Article) -> None:
+def test_each_step_is_recorded(world: World, article: Article) -> None:
     published_catalogue(world, article)
     types = list(
         PendingEntry.objects.filter(subject_kind="list_version").values_list("event_type", flat=True)
@@ -49,10 +48,10 @@ def test_each_step_is_recorded(world: World, article: factories.Article) -> None
     ]
 
 
-def test_approval_records_the_body_and_who_recorded_it(world: World, article: factories.Article) -> None:
+def test_approval_records_the_body_and_who_recorded_it(world: World, article: Article) -> None:
     version = factories.draft(world.taiyuan)
     factories.add_matter(version, [article])
-    actor = factories.writer.Actor(user_id=world.admin_user.pk)
+    actor = writer.Actor(user_id=world.admin_user.pk)
     actions.check_approve_version(
         actor=actor,
         version=version,
@@ -75,7 +74,7 @@ def test_approval_records_the_body_and_who_recorded_it(world: World, article: fa
     [("", dt.date(2026, 5, 30)), ("  ", dt.date(2026, 5, 30)), ("法制办", dt.date(2026, 6, 2))],
 )
 def test_an_approval_without_a_body_or_dated_in_the_future_writes_nothing(
-    world: World, article: factories.Article, body: str, day: dt.date
+    world: World, article: Article, body: str, day: dt.date
 ) -> None:
     version = factories.draft(world.taiyuan)
     factories.add_matter(version, [article])
@@ -95,7 +94,7 @@ def test_an_empty_list_cannot_be_approved(world: World) -> None:
         )
 
 
-def test_a_draft_cannot_be_published_before_it_is_approved(world: World, article: factories.Article) -> None:
+def test_a_draft_cannot_be_published_before_it_is_approved(world: World, article: Article) -> None:
     version = factories.draft(world.taiyuan)
     factories.add_matter(version, [article])
     before = table_counts()
@@ -122,7 +121,7 @@ def test_the_database_refuses_a_second_open_version(world: World) -> None:
         )
 
 
-def test_a_new_draft_copies_the_latest_published_version(world: World, article: factories.Article) -> None:
+def test_a_new_draft_copies_the_latest_published_version(world: World, article: Article) -> None:
     first = published_catalogue(world, article)
     second = factories.draft(world.taiyuan, effective=AUGUST)
     assert second.number == 2
@@ -134,9 +133,7 @@ def test_a_new_draft_copies_the_latest_published_version(world: World, article: 
     assert Matter.objects.filter(version=first).count() == 1
 
 
-def test_changing_a_published_or_approved_version_is_refused(
-    world: World, article: factories.Article
-) -> None:
+def test_changing_a_published_or_approved_version_is_refused(world: World, article: Article) -> None:
     version = published_catalogue(world, article)
     before = table_counts()
     with pytest.raises(RuleViolation, match="only a draft"):
@@ -144,7 +141,7 @@ def test_changing_a_published_or_approved_version_is_refused(
     assert table_counts() == before
 
 
-def test_publication_never_takes_effect_retroactively(world: World, article: factories.Article) -> None:
+def test_publication_never_takes_effect_retroactively(world: World, article: Article) -> None:
     version = factories.draft(world.taiyuan)
     factories.add_matter(version, [article])
     actions.check_approve_version(
@@ -154,7 +151,7 @@ def test_publication_never_takes_effect_retroactively(world: World, article: fac
         actions.check_publish_version(actor=SYSTEM, version=version, effective_from=dt.date(2026, 5, 31))
 
 
-def test_a_new_version_takes_effect_after_the_previous_one(world: World, article: factories.Article) -> None:
+def test_a_new_version_takes_effect_after_the_previous_one(world: World, article: Article) -> None:
     published_catalogue(world, article, effective=AUGUST)
     second = factories.draft(world.taiyuan, effective=JULY)
     actions.check_approve_version(
@@ -164,7 +161,7 @@ def test_a_new_version_takes_effect_after_the_previous_one(world: World, article
         actions.check_publish_version(actor=SYSTEM, version=second)
 
 
-def test_version_in_force_follows_effective_dates(world: World, article: factories.Article) -> None:
+def test_version_in_force_follows_effective_dates(world: World, article: Article) -> None:
     first = published_catalogue(world, article, effective=JULY)
     second = factories.draft(world.taiyuan, effective=AUGUST)
     factories.approve_and_publish(second)
@@ -181,7 +178,7 @@ def test_version_in_force_follows_effective_dates(world: World, article: factori
     assert Matter.objects.filter(version=first).exists()  # superseded versions stay readable
 
 
-def test_an_agency_without_its_own_list_uses_its_parents(world: World, article: factories.Article) -> None:
+def test_an_agency_without_its_own_list_uses_its_parents(world: World, article: Article) -> None:
     provincial = factories.draft(world.province)
     factories.add_matter(provincial, [article], code="XK-01")
     factories.approve_and_publish(provincial)
@@ -195,7 +192,7 @@ def test_an_agency_without_its_own_list_uses_its_parents(world: World, article: 
 
 
 def test_approval_is_refused_while_the_draft_cites_a_text_no_longer_in_force(
-    world: World, article: factories.Article
+    world: World, article: Article
 ) -> None:
     version = factories.draft(world.taiyuan, effective=AUGUST)
     factories.add_matter(version, [article])
@@ -208,9 +205,7 @@ def test_approval_is_refused_while_the_draft_cites_a_text_no_longer_in_force(
     assert table_counts() == before
 
 
-def test_a_placeholder_is_confirmed_with_a_note_and_recorded(
-    world: World, article: factories.Article
-) -> None:
+def test_a_placeholder_is_confirmed_with_a_note_and_recorded(world: World, article: Article) -> None:
     version = factories.draft(world.taiyuan)
     matter = factories.add_matter(version, [article], unconfirmed_note="条号待核")
     with pytest.raises(InvalidInput):
