@@ -19,8 +19,8 @@ def fen_from_yuan(text: str) -> int:
     try:
         amount = Decimal(text.replace(",", "").replace("，", "").strip())
     except InvalidOperation:
-        raise ValueError(text) from None
+        raise ValueError(f"not an amount: {text!r}") from None
     fen = amount * FEN_PER_YUAN
     if not amount.is_finite() or amount < 0 or fen != fen.to_integral_value():
-        raise ValueError(text)
+        raise ValueError(f"not an amount: {text!r}")
     return int(fen)

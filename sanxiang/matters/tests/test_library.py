@@ -1,6 +1,6 @@
 """The legal-basis library: an amendment closes the old text and adds the new one (never edits in place),
-keeps the statutory ranges, and makes every live matter and benchmark citing the old text stale; a repeal does the
-same without a successor. Each change is recorded."""
+keeps the statutory ranges, and makes every live matter and benchmark citing the old text stale; a repeal does
+the same without a successor. Each change is recorded."""
 
 from __future__ import annotations
 
