@@ -146,7 +146,7 @@ def _user_names(user_ids: set[int]) -> dict[int, str]:
 def _department_names(department_ids: set[int]) -> dict[int, str]:
     if not department_ids:
         return {}
-    return dict(Department.objects.filter(pk__in=sorted(department_ids)).values_list("pk", "name"))
+    return dict(Department.objects.filter(pk__in=sorted(department_ids)).order_by().values_list("pk", "name"))
 
 
 # -- key facts per event type -----------------------------------------------------------------------------
