@@ -84,8 +84,9 @@ def matter_spec(articles: list[Article], *, code: str = "", **changes: Any) -> M
         type=MatterType.PENALTY,
         articles=articles,
         workflow_key="penalty",
-        relief=(
-            ReliefSpec(ReliefKind.RECONSIDERATION, "本级人民政府", 60, TimeUnit.CALENDAR_DAYS, articles[0]),
+        relief=tuple(
+            ReliefSpec(ReliefKind.RECONSIDERATION, "本级人民政府", 60, TimeUnit.CALENDAR_DAYS, article)
+            for article in articles[:1]
         ),
     )
     return dataclasses.replace(spec, **changes)
