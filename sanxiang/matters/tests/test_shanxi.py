@@ -1,6 +1,7 @@
 """The Shanxi default catalogue: the 25 matters of SHANXI.md §6 with their bases and time limits,
 benchmarks inside 人民防空法 第四十八条 and 第四十九条, the sample lists and the 易地建设费 standard, all
-published for the provincial agency through the actions, placeholders marked to be confirmed. Loading twice adds nothing."""
+published for the provincial agency through the actions, placeholders marked to be confirmed.
+Loading twice adds nothing."""
 
 from __future__ import annotations
 
