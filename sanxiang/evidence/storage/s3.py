@@ -112,6 +112,24 @@ class S3Storage:
         except BaseException:
             self.client.abort_multipart_upload(**target)
             raise
+        self._ensure_retention(arguments)
+
+    def _ensure_retention(self, arguments: dict[str, Any]) -> None:
+        """Some S3-compatible servers drop lock settings given at multipart creation; set them on the object
+        if it came out without (the same date again is not a shortening, so real S3 accepts it too)."""
+        if "ObjectLockMode" not in arguments:
+            return
+        head = self.client.head_object(Bucket=arguments["Bucket"], Key=arguments["Key"])
+        if head.get("ObjectLockMode"):
+            return
+        self.client.put_object_retention(
+            Bucket=arguments["Bucket"],
+            Key=arguments["Key"],
+            Retention={
+                "Mode": arguments["ObjectLockMode"],
+                "RetainUntilDate": arguments["ObjectLockRetainUntilDate"],
+            },
+        )
 
     def size(self, key: str) -> int:
         answer = self.client.head_object(Bucket=self.options.bucket, Key=self._name(key))
