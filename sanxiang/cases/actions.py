@@ -133,6 +133,8 @@ def check_record_service_consent(
     confirmation was signed and the digest of the signed confirmation document.
     """
     party = lock_party(party.pk)
+    if not consent and not party.electronic_service_consent:
+        return party  # nothing on file to withdraw; nothing to record
     if consent:
         _require_consent_on_file(electronic_address.strip(), signed_on, document_digest)
         party.electronic_address = electronic_address.strip()

@@ -10,4 +10,9 @@ class CasesConfig(AppConfig):
     verbose_name = _("Cases")
 
     def ready(self) -> None:
-        from sanxiang.cases import events  # noqa: F401 - registers the event types
+        from sanxiang.cases import (
+            events,  # noqa: F401 - registers the event types
+            registrations,
+        )
+
+        registrations.register()

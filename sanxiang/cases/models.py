@@ -17,6 +17,7 @@ from sanxiang.core.models import TimestampedModel
 from sanxiang.organizations.models import Agency
 
 DEFAULT_PATTERN = "{prefix}{code}字〔{year}〕{number}号"
+MASK_KEEP = 4  # characters shown at each end of a masked identity number
 
 
 class Party(TimestampedModel):
@@ -92,6 +93,17 @@ class Party(TimestampedModel):
     @property
     def is_person(self) -> bool:
         return self.kind == PartyKind.PERSON
+
+    @property
+    def masked_identifier(self) -> str:
+        """The identifier for lists: an organisation's credit code (public) in full, a person's or an
+        individual business's with only its first and last four characters shown."""
+        if self.kind == PartyKind.ORGANIZATION:
+            return self.uscc
+        value = self.id_number or self.uscc
+        if len(value) <= MASK_KEEP * 2:
+            return "*" * len(value)
+        return value[:MASK_KEEP] + "*" * (len(value) - MASK_KEEP * 2) + value[-MASK_KEEP:]
 
 
 class NumberPattern(TimestampedModel):

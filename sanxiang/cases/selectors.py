@@ -36,6 +36,9 @@ def can_register_party(user: AnyUser, agency: Agency) -> bool:
     return holds_role(user, Role.OFFICER, agency)
 
 
-def list_parties(user: AnyUser) -> QuerySet[Party]:
-    """The parties the user may see, with their agency, in a stable order."""
-    return visible_parties(user).select_related("agency").order_by("agency__path", "name", "pk")
+def list_parties(user: AnyUser, *, query: str = "") -> QuerySet[Party]:
+    """The parties the user may see, with their agency, in a stable order; ``query`` matches the name."""
+    parties = visible_parties(user)
+    if query:
+        parties = parties.filter(name__icontains=query)
+    return parties.select_related("agency").order_by("agency__path", "name", "pk")

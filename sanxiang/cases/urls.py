@@ -1,4 +1,6 @@
-from django.urls import URLPattern
+"""Addresses of the case pages (mounted at /cases/)."""
+
+from sanxiang.cases import views
 
 app_name = "cases"
-urlpatterns: list[URLPattern] = []
+urlpatterns = [*views.urlpatterns]

@@ -276,3 +276,10 @@ def test_electronic_service_without_a_signed_confirmation_is_refused_article_61(
     assert "第六十一条第二款" in error.value.message
     assert counts() == before
     assert not Party.objects.get(pk=party.pk).electronic_service_consent
+
+
+def test_withdrawing_consent_never_given_records_nothing(world: World, counts: Counts) -> None:
+    party = factories.make_company(world.taiyuan)
+    before = counts()
+    actions.check_record_service_consent(actor=SYSTEM, party=party, consent=False)
+    assert counts() == before
