@@ -9,7 +9,8 @@ Measured in the same run, on the same file (already in the page cache):
             final response
 
 Also prints, for context, a plain copy of the file with fsync (what persisting the bytes costs on this disk).
-Prints the throughputs, the ingest/file_digest ratio (target ≥ 50 %) and the server's peak RSS (VmHWM; target < 100 MiB
+Prints the throughputs, the ingest/file_digest ratio (target ≥ 50 %) and the server's peak RSS
+(VmHWM; target < 100 MiB
 whatever the size). Run: .venv/bin/python bench/evidence_ingest.py [--size 256M|1G] [--chunk 0|64M]
 (--chunk 0 sends one PATCH; otherwise PATCHes of that size, each with an Upload-Checksum).
 """
