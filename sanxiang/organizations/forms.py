@@ -12,6 +12,7 @@ from typing import Any
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from sanxiang.organizations.enums import CertificateStatus, Role
 from sanxiang.organizations.models import Agency, Department, Officer, RoleGrant
@@ -41,7 +42,7 @@ def _departments_of(agency: Agency) -> forms.ModelChoiceField[Department]:
 
 
 class OfficerCreateForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=64)
+    name = forms.CharField(label=pgettext_lazy("person", "Name"), max_length=64)
     post = forms.CharField(label=_("Post"), max_length=64, required=False)
     legal_qualification_number = forms.CharField(
         label=_("Legal profession qualification certificate number"), max_length=32, required=False

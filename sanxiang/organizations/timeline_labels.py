@@ -15,7 +15,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 from django_stubs_ext import StrPromise
 
 from sanxiang.organizations import events
@@ -41,7 +41,7 @@ LABELS: dict[str, StrPromise] = {
 }
 
 FIELD_LABELS: dict[str, StrPromise] = {
-    "name": gettext_lazy("Name"),
+    "name": pgettext_lazy("person", "Name"),
     "post": gettext_lazy("Post"),
     "department": gettext_lazy("Department"),
     "legal_qualification_number": gettext_lazy("Legal profession qualification"),
@@ -166,7 +166,7 @@ def _choice(choices: type[Role] | type[CertificateStatus], value: Any) -> str:
 
 
 def _officer_created(data: dict[str, Any], names: Names) -> list[Fact]:
-    facts = [(_("Name"), _text(data.get("name"))), (_("Post"), _text(data.get("post")))]
+    facts = [(pgettext("person", "Name"), _text(data.get("name"))), (_("Post"), _text(data.get("post")))]
     if data.get("department") is not None:
         facts.append((_("Department"), names.department(data["department"])))
     return facts
