@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 from django_stubs_ext import StrPromise
 
 from sanxiang.organizations import events
-from sanxiang.organizations.enums import CertificateStatus, Role
+from sanxiang.organizations.enums import AgencyLevel, CertificateStatus, Role
 from sanxiang.organizations.models import Department
 from sanxiang.records import registry
 from sanxiang.records.selectors import TimelineItem, timeline
@@ -158,11 +158,32 @@ def _text(value: Any) -> str:
     return "—" if value is None or value == "" else str(value)
 
 
-def _choice(choices: type[Role] | type[CertificateStatus], value: Any) -> str:
+def _choice(choices: type[Role] | type[CertificateStatus] | type[AgencyLevel], value: Any) -> str:
     try:
         return str(choices(value).label)
     except ValueError:
         return _text(value)
+
+
+def _agency_created(data: dict[str, Any], names: Names) -> list[Fact]:
+    return [
+        (pgettext("agency", "Name"), _text(data.get("name"))),
+        (_("Code"), _text(data.get("code"))),
+        (_("Level"), _choice(AgencyLevel, data.get("level"))),
+    ]
+
+
+def _agency_updated(data: dict[str, Any], names: Names) -> list[Fact]:
+    fields: dict[str, Any] = data.get("fields") or {}
+    return [(field, _text(value)) for field, value in fields.items()]
+
+
+def _officers_imported(data: dict[str, Any], names: Names) -> list[Fact]:
+    return [
+        (_("Rows"), _text(data.get("rows"))),
+        (_("Officers added"), _text(data.get("created"))),
+        (_("Officers updated"), _text(data.get("updated"))),
+    ]
 
 
 def _officer_created(data: dict[str, Any], names: Names) -> list[Fact]:
@@ -221,6 +242,9 @@ def _generic(data: dict[str, Any], names: Names) -> list[Fact]:
 
 
 _FACTS: dict[str, Callable[[dict[str, Any], Names], list[Fact]]] = {
+    events.AGENCY_CREATED.code: _agency_created,
+    events.AGENCY_UPDATED.code: _agency_updated,
+    events.OFFICERS_IMPORTED.code: _officers_imported,
     events.OFFICER_CREATED.code: _officer_created,
     events.OFFICER_UPDATED.code: _officer_updated,
     events.OFFICER_LINKED.code: _linked,

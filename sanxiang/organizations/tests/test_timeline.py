@@ -17,7 +17,7 @@ from pytest_django import DjangoAssertNumQueries
 from conftest import World
 from sanxiang.core import clock
 from sanxiang.organizations import actions, events, timeline_labels
-from sanxiang.organizations.enums import CertificateStatus, Role
+from sanxiang.organizations.enums import AgencyLevel, CertificateStatus, Role
 from sanxiang.organizations.selectors import actor_of
 from sanxiang.organizations.tests import factories
 from sanxiang.records import integrator, registry
@@ -175,7 +175,21 @@ def test_an_unlabelled_event_falls_back_to_the_registry_description() -> None:
 
 def test_unknown_event_data_is_shown_as_it_is() -> None:
     names = timeline_labels.Names(users={}, departments={})
-    assert timeline_labels.facts_for("agency.created", {"code": "A1", "name": "太原"}, names) == [
-        ("code", "A1"),
-        ("name", "太原"),
+    assert timeline_labels.facts_for("no.such.event", {"phone": "0351", "n": 2}, names) == [
+        ("phone", "0351"),
+        ("n", "2"),
     ]
+
+
+def test_agency_and_import_events_show_their_facts() -> None:
+    names = timeline_labels.Names(users={}, departments={})
+    created = timeline_labels.facts_for(
+        "agency.created", {"code": "A1", "name": "太原", "level": "city"}, names
+    )
+    assert [value for _label, value in created] == ["太原", "A1", str(AgencyLevel.CITY.label)]
+    updated = timeline_labels.facts_for("agency.updated", {"fields": {"phone": "0351"}}, names)
+    assert updated == [("phone", "0351")]
+    imported = timeline_labels.facts_for(
+        "officers.imported", {"file_digest": "sha256:ab", "rows": 3, "created": 2, "updated": 1}, names
+    )
+    assert [value for _label, value in imported] == ["3", "2", "1"]
