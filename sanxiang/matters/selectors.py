@@ -50,6 +50,14 @@ def open_version(kind: ListKind, agency: Agency) -> ListVersion | None:
     return ListVersion.objects.filter(kind=kind, agency=agency, status__in=OPEN_STATUSES).first()
 
 
+def upcoming_version(kind: ListKind, agency: Agency) -> ListVersion | None:
+    """The latest published version of the agency's own list that takes effect after today, if any."""
+    later = ListVersion.objects.filter(
+        kind=kind, agency=agency, status=VersionStatus.PUBLISHED, effective_from__gt=clock.today()
+    )
+    return later.order_by("-effective_from").first()
+
+
 def superseded_on(version: ListVersion) -> dt.date | None:
     """The day a later published version of the same list took (or takes) effect, if any."""
     if version.status != VersionStatus.PUBLISHED:

@@ -64,7 +64,13 @@ def index(request: HttpRequest) -> HttpResponse:
     else:
         agencies = list(Agency.objects.filter(pk__in=sorted(agency_ids)).order_by("path"))
     rows = [
-        {"agency": agency, "kind": kind, "version": version, "open": selectors.open_version(kind, agency)}
+        {
+            "agency": agency,
+            "kind": kind,
+            "version": version,
+            "upcoming": selectors.upcoming_version(kind, agency),
+            "open": selectors.open_version(kind, agency),
+        }
         for agency, kind, version in selectors.lists_of(agencies)
     ]
     editable = [agency for agency in agencies if selectors.may_edit(request.user, agency)]

@@ -7,13 +7,13 @@ from __future__ import annotations
 import pytest
 from django.utils import translation
 
-from conftest import World
 from sanxiang.core.errors import InvalidInput, RuleViolation
 from sanxiang.matters import actions
 from sanxiang.matters.enums import ListKind, PartyKind, Tier
 from sanxiang.matters.models import BenchmarkEntry, ListVersion
 from sanxiang.matters.specs import BenchmarkSpec
 from sanxiang.matters.tests import factories
+from sanxiang.matters.tests.conftest import Places
 from sanxiang.matters.tests.helpers import table_counts
 
 SYSTEM = factories.SYSTEM
@@ -21,8 +21,8 @@ ORG, IND = PartyKind.ORGANIZATION, PartyKind.INDIVIDUAL
 
 
 @pytest.fixture
-def version(world: World) -> ListVersion:
-    return factories.draft(world.taiyuan, ListKind.BENCHMARKS)
+def version(places: Places) -> ListVersion:
+    return factories.draft(places.taiyuan, ListKind.BENCHMARKS)
 
 
 def add(version: ListVersion, spec: BenchmarkSpec) -> BenchmarkEntry:
@@ -103,7 +103,7 @@ def test_a_warning_only_tier_may_omit_the_fine_but_not_one_end(version: ListVers
         add(version, factories.benchmark(article, IND, None, 3_000))
 
 
-def test_a_benchmark_cannot_go_into_another_kind_of_list(world: World) -> None:
-    catalogue = factories.draft(world.taiyuan)
+def test_a_benchmark_cannot_go_into_another_kind_of_list(places: Places) -> None:
+    catalogue = factories.draft(places.taiyuan)
     with pytest.raises(InvalidInput):
         add(catalogue, factories.benchmark(factories.article_49(), ORG, 10_000, 20_000))

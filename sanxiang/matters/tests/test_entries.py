@@ -10,7 +10,6 @@ import datetime as dt
 import pytest
 from django.db.models import ProtectedError
 
-from conftest import World
 from sanxiang.core.errors import InvalidInput, RuleViolation
 from sanxiang.matters import actions
 from sanxiang.matters.enums import (
@@ -25,6 +24,7 @@ from sanxiang.matters.enums import (
 from sanxiang.matters.models import Article, ListVersion, Matter
 from sanxiang.matters.specs import AVSpec, ExemptionSpec, FeeSpec, InspectionSpec, ReviewRuleSpec, TimeLimit
 from sanxiang.matters.tests import factories
+from sanxiang.matters.tests.conftest import Places
 from sanxiang.matters.tests.helpers import table_counts
 
 SYSTEM = factories.SYSTEM
@@ -37,8 +37,8 @@ def article(db: None) -> Article:
 
 
 @pytest.fixture
-def catalogue(world: World) -> ListVersion:
-    return factories.draft(world.taiyuan)
+def catalogue(places: Places) -> ListVersion:
+    return factories.draft(places.taiyuan)
 
 
 def test_a_licence_keeps_its_limits_relief_and_service_guide(
@@ -119,10 +119,10 @@ def test_matters_of_a_version_cannot_be_deleted(catalogue: ListVersion, article:
 
 
 def test_av_rules_name_matters_the_catalogue_knows(
-    world: World, catalogue: ListVersion, article: Article
+    places: Places, catalogue: ListVersion, article: Article
 ) -> None:
     factories.add_matter(catalogue, [article], code="CF-03")
-    av = factories.draft(world.taiyuan, ListKind.AV_RECORDING)
+    av = factories.draft(places.taiyuan, ListKind.AV_RECORDING)
     spec = AVSpec("CF-03", "hearing", "听证", AVRequirement.FULL, RetentionClass.EVIDENCE)
     entry = actions.check_add_av_entry(actor=SYSTEM, version=av, spec=spec)
     assert entry.requirement == AVRequirement.FULL
@@ -136,8 +136,8 @@ def test_av_rules_name_matters_the_catalogue_knows(
     assert table_counts() == before
 
 
-def test_an_amount_rule_needs_a_threshold_and_party(world: World) -> None:
-    rules = factories.draft(world.taiyuan, ListKind.MAJOR_DECISIONS)
+def test_an_amount_rule_needs_a_threshold_and_party(places: Places) -> None:
+    rules = factories.draft(places.taiyuan, ListKind.MAJOR_DECISIONS)
     spec = ReviewRuleSpec("FS-01", ReviewCriterion.AMOUNT, "较大数额", party_kind=PartyKind.INDIVIDUAL)
     before = table_counts()
     with pytest.raises(InvalidInput):
@@ -149,8 +149,8 @@ def test_an_amount_rule_needs_a_threshold_and_party(world: World) -> None:
     assert actions.check_add_review_rule(actor=SYSTEM, version=rules, spec=complete).threshold_fen == 500_000
 
 
-def test_an_inspection_item_needs_a_basis_and_a_sane_ratio(world: World, article: Article) -> None:
-    items = factories.draft(world.taiyuan, ListKind.RANDOM_INSPECTION)
+def test_an_inspection_item_needs_a_basis_and_a_sane_ratio(places: Places, article: Article) -> None:
+    items = factories.draft(places.taiyuan, ListKind.RANDOM_INSPECTION)
 
     def spec(articles: list[Article], ratio: int) -> InspectionSpec:
         return InspectionSpec(
@@ -171,8 +171,8 @@ def test_an_inspection_item_needs_a_basis_and_a_sane_ratio(world: World, article
     )
 
 
-def test_a_fee_standard_lists_its_coded_exemptions(world: World, article: Article) -> None:
-    fees = factories.draft(world.taiyuan, ListKind.FEE_STANDARDS)
+def test_a_fee_standard_lists_its_coded_exemptions(places: Places, article: Article) -> None:
+    fees = factories.draft(places.taiyuan, ListKind.FEE_STANDARDS)
     spec = FeeSpec(
         "YD-01",
         "防空地下室易地建设费",

@@ -8,12 +8,12 @@ import datetime as dt
 
 import pytest
 
-from conftest import World
 from sanxiang.core.errors import InvalidInput, RuleViolation
 from sanxiang.matters import actions, selectors
 from sanxiang.matters.enums import ListKind, PartyKind
 from sanxiang.matters.models import Article, StatutoryRange
 from sanxiang.matters.tests import factories
+from sanxiang.matters.tests.conftest import Places
 from sanxiang.matters.tests.helpers import table_counts
 from sanxiang.records.models import PendingEntry
 
@@ -73,13 +73,13 @@ def test_an_article_no_longer_in_force_cannot_be_amended_again(db: None) -> None
     assert table_counts() == before
 
 
-def test_amending_a_cited_article_flags_matters_and_benchmarks_stale(world: World) -> None:
+def test_amending_a_cited_article_flags_matters_and_benchmarks_stale(places: Places) -> None:
     article = factories.article_49()
     other = factories.make_article(23)
-    catalogue = factories.draft(world.taiyuan)
+    catalogue = factories.draft(places.taiyuan)
     citing = factories.add_matter(catalogue, [article])
     unrelated = factories.add_matter(catalogue, [other])
-    benchmarks = factories.draft(world.taiyuan, ListKind.BENCHMARKS)
+    benchmarks = factories.draft(places.taiyuan, ListKind.BENCHMARKS)
     actions.check_add_benchmark(
         actor=SYSTEM,
         version=benchmarks,
@@ -96,20 +96,20 @@ def test_amending_a_cited_article_flags_matters_and_benchmarks_stale(world: Worl
     assert b'"stale":2' in bytes(entry.body)
 
 
-def test_repealing_a_cited_article_flags_its_matters_stale(world: World) -> None:
+def test_repealing_a_cited_article_flags_its_matters_stale(places: Places) -> None:
     article = factories.make_article(28)
-    catalogue = factories.draft(world.taiyuan)
+    catalogue = factories.draft(places.taiyuan)
     matter = factories.add_matter(catalogue, [article])
     actions.check_repeal_article(actor=SYSTEM, article=article, repealed_on=dt.date(2026, 12, 1))
     assert list(selectors.stale_matters()) == [matter]
 
 
-def test_a_superseded_version_is_not_stale_only_the_live_one(world: World) -> None:
+def test_a_superseded_version_is_not_stale_only_the_live_one(places: Places) -> None:
     article = factories.make_article(22)
-    first = factories.draft(world.taiyuan)
+    first = factories.draft(places.taiyuan)
     factories.add_matter(first, [article], code="XK-01")
     factories.approve_and_publish(first, effective=dt.date(2026, 6, 1))
-    second = factories.draft(world.taiyuan, effective=dt.date(2026, 6, 2))
+    second = factories.draft(places.taiyuan, effective=dt.date(2026, 6, 2))
     factories.approve_and_publish(second)
     actions.check_amend_article(actor=SYSTEM, article=article, text="新", effective_from=dt.date(2027, 1, 1))
     with_clock_on_june_3 = selectors.live_versions(on=dt.date(2026, 6, 3))

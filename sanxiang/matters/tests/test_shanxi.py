@@ -7,24 +7,23 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import World
 from sanxiang.matters import selectors
 from sanxiang.matters.enums import ListKind, MatterType, TimeUnit
 from sanxiang.matters.models import Article, BenchmarkEntry, FeeStandard, Matter
 from sanxiang.matters.shanxi import load_shanxi_catalogue
 from sanxiang.matters.tests import factories
-from sanxiang.matters.tests.conftest import TODAY
+from sanxiang.matters.tests.conftest import TODAY, Places
 from sanxiang.matters.tests.helpers import table_counts
 from sanxiang.records.models import PendingEntry
 
 
 @pytest.mark.django_db
-def test_the_shanxi_catalogue_loads_once_and_is_in_force_below_the_province(world: World) -> None:
+def test_the_shanxi_catalogue_loads_once_and_is_in_force_below_the_province(places: Places) -> None:
     result = load_shanxi_catalogue(actor=factories.SYSTEM)
     assert len(result.lists_published) == len(ListKind)
-    catalogue = selectors.version_in_force(ListKind.CATALOGUE, world.xiaodian, on=TODAY)
+    catalogue = selectors.version_in_force(ListKind.CATALOGUE, places.xiaodian, on=TODAY)
     assert catalogue is not None
-    assert catalogue.agency == world.province
+    assert catalogue.agency == places.province
     matters = Matter.objects.filter(version=catalogue)
     assert matters.count() == 25
     licence = matters.get(code="XK-01")

@@ -10,13 +10,14 @@ import datetime as dt
 import pytest
 from django.db import IntegrityError, transaction
 
-from conftest import World
 from sanxiang.core.errors import InvalidInput, RuleViolation
 from sanxiang.matters import actions, selectors
 from sanxiang.matters.enums import ListKind, VersionStatus
 from sanxiang.matters.models import Article, ListVersion, Matter
 from sanxiang.matters.tests import factories
+from sanxiang.matters.tests.conftest import Places
 from sanxiang.matters.tests.helpers import table_counts
+from sanxiang.organizations.tests.factories import make_user
 from sanxiang.records import writer
 from sanxiang.records.models import PendingEntry
 
@@ -29,14 +30,14 @@ def article(db: None) -> Article:
     return factories.make_article(22)
 
 
-def published_catalogue(world: World, article: Article, *, effective: dt.date = JULY) -> ListVersion:
-    version = factories.draft(world.taiyuan, effective=effective)
+def published_catalogue(places: Places, article: Article, *, effective: dt.date = JULY) -> ListVersion:
+    version = factories.draft(places.taiyuan, effective=effective)
     factories.add_matter(version, [article], code="XK-01")
     return factories.approve_and_publish(version)
 
 
-def test_each_step_is_recorded(world: World, article: Article) -> None:
-    published_catalogue(world, article)
+def test_each_step_is_recorded(places: Places, article: Article) -> None:
+    published_catalogue(places, article)
     types = list(
         PendingEntry.objects.filter(subject_kind="list_version").values_list("event_type", flat=True)
     )
@@ -48,10 +49,11 @@ def test_each_step_is_recorded(world: World, article: Article) -> None:
     ]
 
 
-def test_approval_records_the_body_and_who_recorded_it(world: World, article: Article) -> None:
-    version = factories.draft(world.taiyuan)
+def test_approval_records_the_body_and_who_recorded_it(places: Places, article: Article) -> None:
+    version = factories.draft(places.taiyuan)
     factories.add_matter(version, [article])
-    actor = writer.Actor(user_id=world.admin_user.pk)
+    admin = make_user("admin")
+    actor = writer.Actor(user_id=admin.pk)
     actions.check_approve_version(
         actor=actor,
         version=version,
@@ -65,7 +67,7 @@ def test_approval_records_the_body_and_who_recorded_it(world: World, article: Ar
         "太原市人民政府法制办",
         "并法审〔2026〕3号",
     )
-    assert version.approved_by == world.admin_user
+    assert version.approved_by == admin
     assert version.approved_on == dt.date(2026, 5, 30)
 
 
@@ -74,9 +76,9 @@ def test_approval_records_the_body_and_who_recorded_it(world: World, article: Ar
     [("", dt.date(2026, 5, 30)), ("  ", dt.date(2026, 5, 30)), ("法制办", dt.date(2026, 6, 2))],
 )
 def test_an_approval_without_a_body_or_dated_in_the_future_writes_nothing(
-    world: World, article: Article, body: str, day: dt.date
+    places: Places, article: Article, body: str, day: dt.date
 ) -> None:
-    version = factories.draft(world.taiyuan)
+    version = factories.draft(places.taiyuan)
     factories.add_matter(version, [article])
     before = table_counts()
     with pytest.raises(InvalidInput):
@@ -86,16 +88,16 @@ def test_an_approval_without_a_body_or_dated_in_the_future_writes_nothing(
     assert version.status == VersionStatus.DRAFT
 
 
-def test_an_empty_list_cannot_be_approved(world: World) -> None:
-    version = factories.draft(world.taiyuan)
+def test_an_empty_list_cannot_be_approved(places: Places) -> None:
+    version = factories.draft(places.taiyuan)
     with pytest.raises(RuleViolation, match="no entries"):
         actions.check_approve_version(
             actor=SYSTEM, version=version, approving_body="法制办", approved_on=JULY.replace(month=5)
         )
 
 
-def test_a_draft_cannot_be_published_before_it_is_approved(world: World, article: Article) -> None:
-    version = factories.draft(world.taiyuan)
+def test_a_draft_cannot_be_published_before_it_is_approved(places: Places, article: Article) -> None:
+    version = factories.draft(places.taiyuan)
     factories.add_matter(version, [article])
     before = table_counts()
     with pytest.raises(RuleViolation):
@@ -103,27 +105,27 @@ def test_a_draft_cannot_be_published_before_it_is_approved(world: World, article
     assert table_counts() == before
 
 
-def test_only_one_draft_at_a_time_per_list(world: World) -> None:
-    factories.draft(world.taiyuan)
+def test_only_one_draft_at_a_time_per_list(places: Places) -> None:
+    factories.draft(places.taiyuan)
     before = table_counts()
     with pytest.raises(RuleViolation, match="open draft"):
-        factories.draft(world.taiyuan)
+        factories.draft(places.taiyuan)
     assert table_counts() == before
-    factories.draft(world.taiyuan, ListKind.BENCHMARKS)  # another list
-    factories.draft(world.datong)  # another agency's catalogue
+    factories.draft(places.taiyuan, ListKind.BENCHMARKS)  # another list
+    factories.draft(places.datong)  # another agency's catalogue
 
 
-def test_the_database_refuses_a_second_open_version(world: World) -> None:
-    factories.draft(world.taiyuan)
+def test_the_database_refuses_a_second_open_version(places: Places) -> None:
+    factories.draft(places.taiyuan)
     with pytest.raises(IntegrityError), transaction.atomic():
         ListVersion.objects.create(
-            kind=ListKind.CATALOGUE, agency=world.taiyuan, number=9, effective_from=AUGUST
+            kind=ListKind.CATALOGUE, agency=places.taiyuan, number=9, effective_from=AUGUST
         )
 
 
-def test_a_new_draft_copies_the_latest_published_version(world: World, article: Article) -> None:
-    first = published_catalogue(world, article)
-    second = factories.draft(world.taiyuan, effective=AUGUST)
+def test_a_new_draft_copies_the_latest_published_version(places: Places, article: Article) -> None:
+    first = published_catalogue(places, article)
+    second = factories.draft(places.taiyuan, effective=AUGUST)
     assert second.number == 2
     assert second.copied_from == first
     copy = Matter.objects.get(version=second)
@@ -133,16 +135,16 @@ def test_a_new_draft_copies_the_latest_published_version(world: World, article: 
     assert Matter.objects.filter(version=first).count() == 1
 
 
-def test_changing_a_published_or_approved_version_is_refused(world: World, article: Article) -> None:
-    version = published_catalogue(world, article)
+def test_changing_a_published_or_approved_version_is_refused(places: Places, article: Article) -> None:
+    version = published_catalogue(places, article)
     before = table_counts()
     with pytest.raises(RuleViolation, match="only a draft"):
         factories.add_matter(version, [article])
     assert table_counts() == before
 
 
-def test_publication_never_takes_effect_retroactively(world: World, article: Article) -> None:
-    version = factories.draft(world.taiyuan)
+def test_publication_never_takes_effect_retroactively(places: Places, article: Article) -> None:
+    version = factories.draft(places.taiyuan)
     factories.add_matter(version, [article])
     actions.check_approve_version(
         actor=SYSTEM, version=version, approving_body="法制办", approved_on=dt.date(2026, 6, 1)
@@ -151,9 +153,9 @@ def test_publication_never_takes_effect_retroactively(world: World, article: Art
         actions.check_publish_version(actor=SYSTEM, version=version, effective_from=dt.date(2026, 5, 31))
 
 
-def test_a_new_version_takes_effect_after_the_previous_one(world: World, article: Article) -> None:
-    published_catalogue(world, article, effective=AUGUST)
-    second = factories.draft(world.taiyuan, effective=JULY)
+def test_a_new_version_takes_effect_after_the_previous_one(places: Places, article: Article) -> None:
+    published_catalogue(places, article, effective=AUGUST)
+    second = factories.draft(places.taiyuan, effective=JULY)
     actions.check_approve_version(
         actor=SYSTEM, version=second, approving_body="法制办", approved_on=dt.date(2026, 6, 1)
     )
@@ -161,12 +163,12 @@ def test_a_new_version_takes_effect_after_the_previous_one(world: World, article
         actions.check_publish_version(actor=SYSTEM, version=second)
 
 
-def test_version_in_force_follows_effective_dates(world: World, article: Article) -> None:
-    first = published_catalogue(world, article, effective=JULY)
-    second = factories.draft(world.taiyuan, effective=AUGUST)
+def test_version_in_force_follows_effective_dates(places: Places, article: Article) -> None:
+    first = published_catalogue(places, article, effective=JULY)
+    second = factories.draft(places.taiyuan, effective=AUGUST)
     factories.approve_and_publish(second)
-    third = factories.draft(world.taiyuan, effective=dt.date(2026, 9, 1))  # drafted, never published
-    taiyuan, kind = world.taiyuan, ListKind.CATALOGUE
+    third = factories.draft(places.taiyuan, effective=dt.date(2026, 9, 1))  # drafted, never published
+    taiyuan, kind = places.taiyuan, ListKind.CATALOGUE
     assert selectors.version_in_force(kind, taiyuan, on=dt.date(2026, 6, 30)) is None
     assert selectors.version_in_force(kind, taiyuan, on=JULY) == first
     assert selectors.version_in_force(kind, taiyuan, on=dt.date(2026, 7, 31)) == first
@@ -178,23 +180,23 @@ def test_version_in_force_follows_effective_dates(world: World, article: Article
     assert Matter.objects.filter(version=first).exists()  # superseded versions stay readable
 
 
-def test_an_agency_without_its_own_list_uses_its_parents(world: World, article: Article) -> None:
-    provincial = factories.draft(world.province)
+def test_an_agency_without_its_own_list_uses_its_parents(places: Places, article: Article) -> None:
+    provincial = factories.draft(places.province)
     factories.add_matter(provincial, [article], code="XK-01")
     factories.approve_and_publish(provincial)
-    own = published_catalogue(world, article, effective=AUGUST)
+    own = published_catalogue(places, article, effective=AUGUST)
     kind = ListKind.CATALOGUE
-    assert selectors.version_in_force(kind, world.xiaodian, on=JULY) == provincial
-    assert selectors.version_in_force(kind, world.taiyuan, on=JULY) == provincial
-    assert selectors.version_in_force(kind, world.taiyuan, on=AUGUST) == own
-    assert selectors.version_in_force(kind, world.xiaodian, on=AUGUST) == own
-    assert selectors.version_in_force(kind, world.datong, on=AUGUST) == provincial
+    assert selectors.version_in_force(kind, places.xiaodian, on=JULY) == provincial
+    assert selectors.version_in_force(kind, places.taiyuan, on=JULY) == provincial
+    assert selectors.version_in_force(kind, places.taiyuan, on=AUGUST) == own
+    assert selectors.version_in_force(kind, places.xiaodian, on=AUGUST) == own
+    assert selectors.version_in_force(kind, places.datong, on=AUGUST) == provincial
 
 
 def test_approval_is_refused_while_the_draft_cites_a_text_no_longer_in_force(
-    world: World, article: Article
+    places: Places, article: Article
 ) -> None:
-    version = factories.draft(world.taiyuan, effective=AUGUST)
+    version = factories.draft(places.taiyuan, effective=AUGUST)
     factories.add_matter(version, [article])
     actions.check_amend_article(actor=SYSTEM, article=article, text="新", effective_from=JULY)
     before = table_counts()
@@ -205,8 +207,8 @@ def test_approval_is_refused_while_the_draft_cites_a_text_no_longer_in_force(
     assert table_counts() == before
 
 
-def test_a_placeholder_is_confirmed_with_a_note_and_recorded(world: World, article: Article) -> None:
-    version = factories.draft(world.taiyuan)
+def test_a_placeholder_is_confirmed_with_a_note_and_recorded(places: Places, article: Article) -> None:
+    version = factories.draft(places.taiyuan)
     matter = factories.add_matter(version, [article], unconfirmed_note="条号待核")
     with pytest.raises(InvalidInput):
         actions.check_confirm_value(actor=SYSTEM, row=matter, note=" ")
