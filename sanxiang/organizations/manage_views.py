@@ -219,7 +219,11 @@ def certificate_issue(request: HttpRequest, officer_id: int) -> HttpResponse:
 def certificate_status(request: HttpRequest, officer_id: int, certificate_id: int) -> HttpResponse:
     certificate = _managed_certificate(request, officer_id, certificate_id)
     officer = certificate.officer
-    form = forms.CertificateStatusForm(_posted(request))
+    # Suggest the likely change: reinstate a suspended certificate, otherwise suspend it.
+    suspended = certificate.status == CertificateStatus.SUSPENDED
+    likely = CertificateStatus.VALID if suspended else CertificateStatus.SUSPENDED
+    initial = {"effective": clock.today(), "status": likely}
+    form = forms.CertificateStatusForm(_posted(request), initial=initial)
     changed = _submit(
         request,
         form,

@@ -610,3 +610,13 @@ def test_roles_outside_ones_administration_cannot_be_withdrawn(
     )
     assert response.status_code == 404
     assert (events(), RoleGrant.objects.count()) == before
+
+
+def test_the_status_form_suggests_the_likely_change(client: Client, world: World) -> None:
+    as_user(client, world.admin_user)
+    html = html_of(client.get(PAGES["certificate_status"](world, "taiyuan")))
+    assert '<option value="suspended" selected>' in html
+    assert 'value="2026-06-01"' in html
+    assert change_status(client, world, "suspended").startswith("302:")
+    html = html_of(client.get(PAGES["certificate_status"](world, "taiyuan")))
+    assert '<option value="valid" selected>' in html
