@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import string
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from sanxiang.cases import events
 from sanxiang.cases.lock_objects import lock_counter
 from sanxiang.cases.models import DEFAULT_PATTERN, AllocatedNumber, NumberCounter, NumberPattern
 from sanxiang.core import clock
-from sanxiang.core.errors import InvalidInput
+from sanxiang.core.errors import ConfigurationError, InvalidInput
 from sanxiang.organizations.models import Agency
 from sanxiang.records import writer
 
@@ -44,17 +44,19 @@ def allocate_number(
     counter = lock_counter(agency_id=agency.pk, code=code, year=year)
     counter.last += 1
     NumberCounter.objects.filter(pk=counter.pk).update(last=counter.last)
-    allocated = AllocatedNumber.objects.create(
-        agency=agency,
-        code=code,
-        year=year,
-        sequence=counter.last,
-        text=format_number(
-            pattern_for(agency, code), agency=agency, code=code, year=year, sequence=counter.last
-        ),
-        subject_kind=subject.kind,
-        subject_id=subject.id,
-        allocated_at=clock.now(),
+    allocated = _store(
+        AllocatedNumber(
+            agency=agency,
+            code=code,
+            year=year,
+            sequence=counter.last,
+            text=format_number(
+                pattern_for(agency, code), agency=agency, code=code, year=year, sequence=counter.last
+            ),
+            subject_kind=subject.kind,
+            subject_id=subject.id,
+            allocated_at=clock.now(),
+        )
     )
     writer.append(
         events.NUMBER_ALLOCATED.code,
@@ -63,6 +65,20 @@ def allocate_number(
         subject=subject,
         data={"code": code, "year": year, "sequence": allocated.sequence, "number": allocated.text},
     )
+    return allocated
+
+
+def _store(allocated: AllocatedNumber) -> AllocatedNumber:
+    """Insert the allocation. The same text twice means two codes' patterns write alike (a per-code pattern
+    without {code}): refused, since two documents must never carry one number."""
+    try:
+        with transaction.atomic():
+            allocated.save()
+    except IntegrityError:
+        raise ConfigurationError(
+            _("The number %(number)s was already given: two document codes' patterns write numbers alike.")
+            % {"number": allocated.text}
+        ) from None
     return allocated
 
 

@@ -16,7 +16,7 @@ from sanxiang.cases import numbering
 from sanxiang.cases.models import AllocatedNumber, NumberCounter
 from sanxiang.cases.tests.conftest import Snapshot
 from sanxiang.core import clock
-from sanxiang.core.errors import InvalidInput
+from sanxiang.core.errors import ConfigurationError, InvalidInput
 from sanxiang.organizations.models import Agency
 from sanxiang.records.models import PendingEntry
 from sanxiang.records.writer import SYSTEM, Subject
@@ -156,3 +156,15 @@ def test_a_bad_code_or_year_is_refused_and_nothing_written(
         allocate(world.taiyuan, code, year)
     assert counts() == before
     assert not NumberCounter.objects.exists()
+
+
+def test_two_codes_written_alike_are_refused_rather_than_numbered_twice(world: World, counts: Counts) -> None:
+    for code in ("罚决", "罚先告"):
+        numbering.check_set_number_pattern(
+            actor=SYSTEM, agency=world.taiyuan, code=code, pattern="{prefix}〔{year}〕{number}号"
+        )
+    allocate(world.taiyuan, "罚决")
+    before = counts()
+    with pytest.raises(ConfigurationError):
+        allocate(world.taiyuan, "罚先告")
+    assert counts() == before

@@ -283,3 +283,20 @@ def test_withdrawing_consent_never_given_records_nothing(world: World, counts: C
     before = counts()
     actions.check_record_service_consent(actor=SYSTEM, party=party, consent=False)
     assert counts() == before
+
+
+@pytest.mark.parametrize(
+    ("kind", "uscc"),
+    [(PartyKind.INDIVIDUAL_BUSINESS, factories.COMPANY_USCC), (PartyKind.ORGANIZATION, factories.SHOP_USCC)],
+)
+def test_credit_code_and_kind_of_party_must_agree_gb_32100_section_4_2(
+    world: World, counts: Counts, kind: PartyKind, uscc: str
+) -> None:
+    """GB 32100-2015 §4.2: a code beginning with 92 (市场监管, 个体工商户) is an individual business's."""
+    before = counts()
+    with pytest.raises(InvalidInput) as error:
+        actions.check_register_party(
+            actor=SYSTEM, agency=world.taiyuan, kind=kind, name="某某", uscc=uscc, representative_name="孙八"
+        )
+    assert "92" in " ".join(error.value.errors["uscc"])
+    assert counts() == before
