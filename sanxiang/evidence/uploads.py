@@ -271,6 +271,8 @@ def discard(upload: Upload) -> None:
 
 def terminate(*, principal: Principal, upload_id: uuid.UUID) -> None:
     """tus termination: only unfinished uploads; an original, once stored, is never deleted."""
+    if access_upload(principal, upload_id).complete:
+        raise RuleViolation(_("A finished upload is evidence and cannot be deleted."))
     with _locked(upload_id):
         upload = access_upload(principal, upload_id)
         if upload.complete:

@@ -19,7 +19,8 @@ from botocore.exceptions import ClientError
 from sanxiang.core import clock
 from sanxiang.evidence.storage.base import CHUNK, key_for
 
-PART_SIZE = 8 * 1024 * 1024  # S3's minimum is 5 MiB; 8 MiB keeps memory small and part counts low
+PART_SIZE = 8 * 1024 * 1024  # memory stays at one part; 8 MiB keeps part counts low (10 000 parts = 80 GB)
+MIN_PART_SIZE = 5 * 1024 * 1024  # S3's minimum for every part but the last
 
 
 @dataclass(frozen=True)
@@ -30,10 +31,11 @@ class S3Options:
     prefix: str = ""
     retention_days: int = 3650
     mode: str = "COMPLIANCE"
+    part_size: int = PART_SIZE
 
 
 def parse_url(url: str) -> S3Options:
-    """``s3://bucket?endpoint=…&region=…&prefix=…&retention_days=…&mode=COMPLIANCE|GOVERNANCE``."""
+    """``s3://bucket?endpoint=…&region=…&prefix=…&retention_days=…&mode=COMPLIANCE|GOVERNANCE&part_size=…``."""
     parts = urlsplit(url)
     query = {key: values[-1] for key, values in parse_qs(parts.query).items()}
     return S3Options(
@@ -43,6 +45,7 @@ def parse_url(url: str) -> S3Options:
         prefix=query.get("prefix", "").strip("/") + "/" if query.get("prefix") else "",
         retention_days=int(query.get("retention_days", "3650")),
         mode=query.get("mode", "COMPLIANCE").upper(),
+        part_size=max(MIN_PART_SIZE, int(query.get("part_size", str(PART_SIZE)))),
     )
 
 
@@ -91,7 +94,7 @@ class S3Storage:
         if self.exists(key):
             return key
         arguments = {"Bucket": self.options.bucket, "Key": self._name(key), **self._lock_arguments()}
-        if size <= PART_SIZE:
+        if size <= self.options.part_size:
             self.client.put_object(Body=source.read_bytes(), **arguments)
         else:
             self._multipart(source, arguments)
@@ -104,7 +107,7 @@ class S3Storage:
             parts = []
             with source.open("rb") as handle:
                 number = 1
-                while block := handle.read(PART_SIZE):
+                while block := handle.read(self.options.part_size):
                     answer = self.client.upload_part(PartNumber=number, Body=block, **target)
                     parts.append({"PartNumber": number, "ETag": answer["ETag"]})
                     number += 1

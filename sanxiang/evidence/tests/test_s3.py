@@ -16,7 +16,7 @@ from pytest_django.fixtures import Settings
 from conftest import PASSWORD, World
 from sanxiang.evidence.models import EvidenceFile
 from sanxiang.evidence.storage import key_for
-from sanxiang.evidence.storage.s3 import PART_SIZE, S3Storage, parse_url
+from sanxiang.evidence.storage.s3 import MIN_PART_SIZE, S3Storage, parse_url
 from sanxiang.evidence.tests.conftest import Store, mp4_bytes
 from sanxiang.evidence.tests.helpers import create, patch
 from sanxiang.evidence.tests.serverproc import free_port
@@ -47,15 +47,18 @@ def _bucket(endpoint: str, name: str, *, lock: bool) -> str:
 
 
 def test_a_large_file_goes_up_in_parts_under_retention(endpoint: str, tmp_path: Path) -> None:
-    storage = S3Storage.from_url(_bucket(endpoint, "locked", lock=True))
-    data = mp4_bytes(PART_SIZE * 2 + 1000)
+    storage = S3Storage.from_url(_bucket(endpoint, "locked", lock=True) + f"&part_size={MIN_PART_SIZE}")
+    data = mp4_bytes(MIN_PART_SIZE * 2 + 1000)
     source = tmp_path / "big.mp4"
     source.write_bytes(data)
     digest = hashlib.sha256(data).hexdigest()
     key = storage.store(source, sha256=digest, size=len(data))
     assert key == key_for(digest)
     assert storage.size(key) == len(data)
-    assert b"".join(storage.read(key, PART_SIZE - 5, PART_SIZE + 5)) == data[PART_SIZE - 5 : PART_SIZE + 5]
+    assert (
+        b"".join(storage.read(key, MIN_PART_SIZE - 5, MIN_PART_SIZE + 5))
+        == data[MIN_PART_SIZE - 5 : MIN_PART_SIZE + 5]
+    )
     # moto's GetObjectRetention fails in server mode; HeadObject reports the same lock
     assert storage.client.head_object(Bucket="locked", Key=key)["ObjectLockMode"] == "COMPLIANCE"
 
