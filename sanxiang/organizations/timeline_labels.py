@@ -53,15 +53,21 @@ Fact = tuple[str, str]
 
 @dataclass(frozen=True)
 class Names:
-    """Display names for the ids a timeline mentions."""
+    """Display names for the ids a timeline mentions. ``users`` maps a user id to (username, officer name)."""
 
-    users: dict[int, str]
+    users: dict[int, tuple[str, str | None]]
     departments: dict[int, str]
 
     def user(self, user_id: Any) -> str:
+        """The officer's name where the login belongs to one, else the username."""
         if user_id is None:
             return _("System")
-        return self.users.get(user_id) or _("User #%(id)s") % {"id": user_id}
+        username, officer_name = self.users.get(user_id, ("", None))
+        return officer_name or username or _("User #%(id)s") % {"id": user_id}
+
+    def username(self, user_id: Any) -> str:
+        username, _officer_name = self.users.get(user_id, ("", None))
+        return username or _("User #%(id)s") % {"id": user_id}
 
     def department(self, department_id: Any) -> str:
         if department_id is None:
@@ -131,16 +137,13 @@ def _ints(values: Iterable[Any]) -> set[int]:
     return {value for value in values if isinstance(value, int) and not isinstance(value, bool)}
 
 
-def _user_names(user_ids: set[int]) -> dict[int, str]:
-    """The officer's name where the login is linked to one, else the username: one query."""
+def _user_names(user_ids: set[int]) -> dict[int, tuple[str, str | None]]:
+    """Each login's username and the name of its officer, if any: one query."""
     if not user_ids:
         return {}
-    rows = (
-        get_user_model()
-        .objects.filter(pk__in=sorted(user_ids))
-        .values_list("pk", "username", "officer__name")
-    )
-    return {pk: officer_name or username for pk, username, officer_name in rows}
+    users = get_user_model().objects.filter(pk__in=sorted(user_ids))
+    rows = users.values_list("pk", "username", "officer__name")
+    return {pk: (username, officer_name) for pk, username, officer_name in rows}
 
 
 def _department_names(department_ids: set[int]) -> dict[int, str]:
@@ -234,7 +237,7 @@ def _role(data: dict[str, Any], names: Names) -> list[Fact]:
 
 
 def _linked(data: dict[str, Any], names: Names) -> list[Fact]:
-    return [(_("Login"), names.user(data.get("user")))]
+    return [(_("Login"), names.username(data.get("user")))]
 
 
 def _generic(data: dict[str, Any], names: Names) -> list[Fact]:

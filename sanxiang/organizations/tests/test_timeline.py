@@ -193,3 +193,11 @@ def test_agency_and_import_events_show_their_facts() -> None:
         "officers.imported", {"file_digest": "sha256:ab", "rows": 3, "created": 2, "updated": 1}, names
     )
     assert [value for _label, value in imported] == ["3", "2", "1"]
+
+
+def test_a_link_shows_the_login_by_username(client: Client, world: World) -> None:
+    """The officer's own name would say nothing here: the login is named by its username."""
+    _status, html = page(client, world.colleague_user, "officer_detail", world.officer.pk)
+    details = row_of(html, "officer.linked").rsplit("<td", 1)[1]
+    assert world.officer_user.username in details
+    assert world.officer.name not in details
