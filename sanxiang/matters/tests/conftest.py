@@ -1,4 +1,5 @@
-"""The matters tests run on 1 June 2026 (Asia/Shanghai): drafts in them take effect from 1 July 2026."""
+"""The matters tests run on 1 June 2026 (Asia/Shanghai): drafts in them take effect from 1 July 2026.
+Messages of actions are checked in English, independent of the default interface language."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
+from django.utils import translation
 
 from sanxiang.core import clock
 from sanxiang.organizations.enums import AgencyLevel
@@ -18,7 +20,8 @@ TODAY = dt.date(2026, 6, 1)
 
 @pytest.fixture(autouse=True)
 def frozen_today() -> Iterator[None]:
-    with clock.frozen_now(dt.datetime(2026, 6, 1, 10, 0, tzinfo=clock.SHANGHAI)):
+    """Today is 1 June 2026; actions speak English unless a test asks otherwise (pages follow the request)."""
+    with clock.frozen_now(dt.datetime(2026, 6, 1, 10, 0, tzinfo=clock.SHANGHAI)), translation.override("en"):
         yield
 
 
