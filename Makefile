@@ -34,6 +34,7 @@ demo: install
 	$(SANXIANG) migrate --no-input -v 0
 	$(SANXIANG) collectstatic --no-input -v 0
 	$(SANXIANG) demo
+	$(SANXIANG) records checkpoint
 	$(SANXIANG) runserver 127.0.0.1:8000
 
 test: install

@@ -173,10 +173,20 @@ CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULE = {
+    # Integrate pending record-log entries and sign a checkpoint when the tree has grown.
+    "records-publish-checkpoint": {"task": "records.publish_checkpoint", "schedule": 60.0},
+}
 
-# Record log signing key (Ed25519). The embedded default generates one under VAR_DIR on first use.
+# The record log (docs/records-format.md). The embedded default generates its Ed25519 signing key under VAR_DIR
+# on first use and integrates pending entries when each business transaction commits; production provides the
+# key (SANXIANG_LOG_KEY_GENERATE=0) and runs `sanxiang records integrate --loop` (or the beat task) instead.
 SANXIANG_LOG_KEY_PATH = Path(os.environ.get("SANXIANG_LOG_KEY_PATH", VAR_DIR / "keys" / "log_ed25519.pem"))
+SANXIANG_LOG_KEY_GENERATE = env_bool("SANXIANG_LOG_KEY_GENERATE", default=True)
 SANXIANG_LOG_ORIGIN = os.environ.get("SANXIANG_LOG_ORIGIN", "sanxiang.local/records")
+SANXIANG_LOG_HASH = os.environ.get("SANXIANG_LOG_HASH", "sha256")  # or "sm3"; fixed when the log is created
+SANXIANG_RECORDS_INTEGRATE_ON_COMMIT = env_bool("SANXIANG_RECORDS_INTEGRATE_ON_COMMIT", default=True)
+SANXIANG_RECORDS_PENDING_ALERT_SECONDS = int(os.environ.get("SANXIANG_RECORDS_PENDING_ALERT_SECONDS", "300"))
 
 # The public address printed into QR codes on certificate cards (亮证执法).
 SANXIANG_PUBLIC_URL = os.environ.get("SANXIANG_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")

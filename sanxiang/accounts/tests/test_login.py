@@ -131,3 +131,15 @@ def test_import_is_in_the_navigation_of_administrators_only(world: World, client
     officer_nav = {item["url"] for item in client.get(reverse("home")).context["nav_items"]}
     assert reverse("organizations:officer_import") in admin_nav
     assert reverse("organizations:officer_import") not in officer_nav
+
+
+def test_administrators_are_told_when_the_record_log_falls_behind(world: World, client: Client) -> None:
+    """Entries written by the world fixture stay pending here (its transaction never commits)."""
+    later = clock.now() + dt.timedelta(hours=1)
+    with clock.frozen_now(later):
+        client.force_login(world.admin_user)
+        admin_items = client.get(reverse("home")).context["items"]
+        client.force_login(world.officer_user)
+        officer_items = client.get(reverse("home")).context["items"]
+    assert any(item.url == reverse("records:checkpoint") for item in admin_items)
+    assert not any(item.url == reverse("records:checkpoint") for item in officer_items)
