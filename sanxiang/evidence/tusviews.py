@@ -86,6 +86,8 @@ def _handled(principal: Principal, handler: Callable[[Principal], HttpResponse])
 
 def _state_headers(upload: Upload) -> dict[str, str]:
     headers = {"Upload_Offset": str(upload.offset), "Upload_Length": str(upload.length)}
+    if upload.metadata:
+        headers["Upload_Metadata"] = tus.encode_metadata(upload.metadata)
     if upload.evidence_file is not None:
         headers[tus.DIGEST_HEADER.replace("-", "_")] = upload.evidence_file.sha256
         headers[tus.EVIDENCE_HEADER.replace("-", "_")] = str(upload.evidence_file.pk)

@@ -32,7 +32,7 @@ from sanxiang.core import clock
 from sanxiang.core.errors import InvalidInput, NotFoundOrForbidden, RuleViolation, SanxiangError
 from sanxiang.evidence import actions, conf, metadata
 from sanxiang.evidence.auth import Principal
-from sanxiang.evidence.models import EvidenceFile, Upload
+from sanxiang.evidence.models import Upload
 from sanxiang.evidence.storage import get_storage
 from sanxiang.evidence.tus import Checksum
 
@@ -295,7 +295,3 @@ def expire(*, now: dt.datetime | None = None) -> int:
     for upload in expired:
         discard(upload)
     return len(expired)
-
-
-def evidence_of(upload: Upload) -> EvidenceFile | None:
-    return upload.evidence_file
