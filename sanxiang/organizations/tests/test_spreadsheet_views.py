@@ -103,7 +103,7 @@ def test_administrator_imports_a_good_file(world: World) -> None:
     assert response.status_code == 302
     assert response["Location"] == IMPORT
     page = client.get(IMPORT).content.decode()
-    assert "Imported 1 row. Officers added: 1, updated: 0, unchanged: 0." in page
+    assert "已导入 1 行。新增执法人员 1 名，更新 0 名，未变 0 名。" in page
     officer = Officer.objects.get(name="赵六")
     assert officer.agency == world.taiyuan
     assert PendingEntry.objects.filter(event_type="officers.imported").count() == 1
@@ -122,15 +122,15 @@ def test_administrator_sees_every_bad_row_and_nothing_is_written(world: World) -
     page = response.content.decode()
     assert 'data-row="3" data-column="有效期起"' in page
     assert 'data-row="4" data-column="执法机关"' in page
-    assert "2 rows have errors; nothing was imported." in page
+    assert "2 行有错误，未导入任何数据。" in page
     assert 'data-row="2"' not in page
 
 
 @pytest.mark.parametrize(
     ("data", "name", "message"),
     [
-        (b"name,agency\n", "officers.csv", "not an Excel workbook"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64, "officers.xls", "old-format .xls"),
+        (b"name,agency\n", "officers.csv", "不是 Excel 工作簿"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64, "officers.xls", "旧版 .xls"),
     ],
 )
 def test_files_that_are_not_xlsx_get_a_clear_error(
@@ -147,7 +147,7 @@ def test_oversized_files_are_refused_before_they_are_read(
     monkeypatch.setattr(spreadsheet, "MAX_UPLOAD_BYTES", 1024 * 1024)
     data = make_workbook([officer_row()]) + b"\0" * (1024 * 1024)
     response = client_for(world.admin_user).post(IMPORT, upload(data))
-    assert "larger than 1 MB" in response.content.decode()
+    assert "超过 1 MB" in response.content.decode()
 
 
 def test_missing_file_is_reported(world: World) -> None:
