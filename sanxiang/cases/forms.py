@@ -4,10 +4,15 @@ one itself."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from sanxiang.cases.actions import UPDATABLE_FIELDS
 from sanxiang.cases.enums import IdKind, PartyKind
+from sanxiang.cases.models import Party
 
 
 class PartyForm(forms.Form):
@@ -37,3 +42,16 @@ class PartyForm(forms.Form):
     phone = forms.CharField(label=_("Phone"), max_length=32, required=False)
     address = forms.CharField(label=_("Address"), max_length=255, required=False)
     service_address = forms.CharField(label=_("Address for service"), max_length=255, required=False)
+
+
+class PartyEditForm(PartyForm):
+    """Change a party's facts; the kind of party is fixed once registered."""
+
+    def __init__(self, data: QueryDict | None = None, *, party: Party) -> None:
+        initial = {field: getattr(party, field) for field in UPDATABLE_FIELDS}
+        super().__init__(data, initial=initial)
+        del self.fields["kind"]
+
+    def changes(self) -> dict[str, Any]:
+        """The fields the user changed, for ``check_update_party``."""
+        return {field: self.cleaned_data[field] for field in self.changed_data}

@@ -1,9 +1,9 @@
-"""Party pages for officers: the list, a party's facts, and registration.
+"""Party pages for officers: the list, a party's facts, registration and changes of facts.
 
 Thin: parse with ``cases.forms``, fetch through ``cases.selectors`` (``access_party_by_id``), call one action,
 render. A party outside the user's jurisdiction answers 404 exactly like a missing id. Only officers register
-parties, for their own agency; anyone else gets the 404 of a page that is not there. This module must never
-write to a model directly nor decide a rule an action decides.
+and change parties, of their own agency; anyone else gets the 404 of a page that is not there. This module
+must never write to a model directly nor decide a rule an action decides.
 """
 
 from __future__ import annotations
@@ -60,7 +60,8 @@ def party_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def party_detail(request: HttpRequest, party_id: int) -> HttpResponse:
     party = _party_or_404(request, party_id)
-    return render(request, "cases/party_detail.html", {"party": party})
+    may_edit = selectors.can_register_party(request.user, party.agency)
+    return render(request, "cases/party_detail.html", {"party": party, "may_edit": may_edit})
 
 
 @login_required
@@ -82,6 +83,29 @@ def party_register(request: HttpRequest) -> HttpResponse:
     return render(request, "cases/party_form.html", {"form": form, "agency": agency}, status=status)
 
 
+@login_required
+@require_http_methods(["GET", "POST"])
+def party_edit(request: HttpRequest, party_id: int) -> HttpResponse:
+    """Change a party's facts: officers of the registering agency only; anyone else gets the 404 of a
+    missing party."""
+    party = _party_or_404(request, party_id)
+    if not selectors.can_register_party(request.user, party.agency):
+        raise Http404(_("Party not found."))
+    form = forms.PartyEditForm(request.POST if request.method == "POST" else None, party=party)
+    if form.is_bound and form.is_valid():
+        actor = organization_selectors.actor_of(request.user, on=clock.today())
+        try:
+            actions.check_update_party(actor=actor, party=party, changes=form.changes())
+        except InvalidInput as error:
+            _show_refusal(form, error)
+        else:
+            messages.success(request, _("The party's facts were saved."))
+            return redirect("cases:party_detail", party.pk)
+    status = 400 if form.is_bound else 200
+    context = {"form": form, "agency": party.agency, "party": party}
+    return render(request, "cases/party_form.html", context, status=status)
+
+
 def _show_refusal(form: forms.PartyForm, error: InvalidInput) -> None:
     """Put the action's messages on the form: per field where the field is on the form, else on top."""
     shown = False
@@ -97,4 +121,5 @@ urlpatterns: list[URLPattern] = [
     path("parties/", party_list, name="party_list"),
     path("parties/register/", party_register, name="party_register"),
     path("parties/<int:party_id>/", party_detail, name="party_detail"),
+    path("parties/<int:party_id>/edit/", party_edit, name="party_edit"),
 ]

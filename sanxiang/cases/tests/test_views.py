@@ -148,3 +148,43 @@ def test_a_refused_registration_shows_the_actions_message_and_writes_nothing(
 def _uscc(n: int) -> str:
     body = f"91140100MA{n:07d}"
     return body + uscc_check_character(body)
+
+
+@pytest.mark.parametrize(
+    ("who", "expected"),
+    [("officer", 200), ("colleague", 200), ("outsider", 404), ("supervisor", 404), ("admin", 404)],
+)
+def test_only_officers_of_the_registering_agency_edit_a_party(
+    client: Client, world: World, party: Party, who: str, expected: int
+) -> None:
+    client.force_login(persona(world, who))
+    assert client.get(reverse("cases:party_edit", args=[party.pk])).status_code == expected
+    detail = client.get(reverse("cases:party_detail", args=[party.pk])).content.decode()
+    assert ('id="edit-party"' in detail) is (expected == 200)
+
+
+def test_an_officer_changes_a_partys_facts(client: Client, world: World, party: Party) -> None:
+    client.force_login(world.colleague_user)
+    response = client.post(
+        reverse("cases:party_edit", args=[party.pk]),
+        {"name": "赵六", "id_kind": "resident_id", "id_number": party.id_number, "phone": "13900000000"},
+    )
+    assert response.status_code == 302
+    assert Party.objects.get(pk=party.pk).phone == "13900000000"
+    entry = PendingEntry.objects.filter(event_type="party.updated").get()
+    assert f'"officer":{world.colleague.pk}'.encode() in bytes(entry.body)
+
+
+def test_a_refused_change_shows_the_message_and_writes_nothing(
+    client: Client, world: World, party: Party
+) -> None:
+    client.force_login(world.officer_user)
+    before = PendingEntry.objects.count()
+    response = client.post(
+        reverse("cases:party_edit", args=[party.pk]),
+        {"name": "", "id_kind": "resident_id", "id_number": party.id_number},
+    )
+    assert response.status_code == 400
+    assert 'data-error-for="name"' in response.content.decode()
+    assert Party.objects.get(pk=party.pk).name == "赵六"
+    assert PendingEntry.objects.count() == before
