@@ -4,6 +4,8 @@ the client resumes from the stored offset and verifies the server's digest (the 
 from __future__ import annotations
 
 import io
+import socket
+import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -58,6 +60,8 @@ def test_an_upload_resumes_after_the_server_is_killed(
     process.kill()
     process.start()
     assert _offset(url, token) == 4 * CHUNK
+    _cut_connection(url, token, source.read_bytes()[4 * CHUNK : 5 * CHUNK], declared=2 * CHUNK)
+    _wait_for_offset(url, token, 5 * CHUNK)  # what arrived before the cut is kept (no checksum was sent)
     out = io.StringIO()
     call_command(
         "upload", str(source), "--subject", "case:42", "--step", "inspection", "--url", process.endpoint,
@@ -65,3 +69,24 @@ def test_an_upload_resumes_after_the_server_is_killed(
     )  # fmt: skip
     assert f"sha256 {client.file_sha256(source)}" in out.getvalue()
     assert _offset(url, token) == source.stat().st_size  # the same upload finished, not a new one
+
+
+def _cut_connection(url: str, token: str, sent: bytes, *, declared: int) -> None:
+    """A PATCH that announces ``declared`` bytes, sends fewer, and drops the connection (a network cut)."""
+    host, _, rest = url.removeprefix("http://").partition("/")
+    hostname, _, port = host.partition(":")
+    head = (
+        f"PATCH /{rest} HTTP/1.1\r\nHost: {host}\r\nTus-Resumable: {tus.VERSION}\r\n"
+        f"{tus.DEVICE_TOKEN_HEADER}: {token}\r\nContent-Type: {tus.OFFSET_CONTENT_TYPE}\r\n"
+        f"Upload-Offset: {4 * CHUNK}\r\nContent-Length: {declared}\r\n\r\n"
+    )
+    with socket.create_connection((hostname, int(port))) as connection:
+        connection.sendall(head.encode() + sent)
+        connection.shutdown(socket.SHUT_WR)
+
+
+def _wait_for_offset(url: str, token: str, expected: int) -> None:
+    deadline = time.monotonic() + 20
+    while _offset(url, token) != expected:
+        assert time.monotonic() < deadline, "the server did not keep the bytes sent before the cut"
+        time.sleep(0.05)

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import stat
 
 import pytest
+from django.core.management import call_command
 from django.test import Client
 from pytest_django.fixtures import Settings
 
 from conftest import PASSWORD, World
 from sanxiang.core import clock
-from sanxiang.evidence import actions, tus
+from sanxiang.evidence import actions, tus, uploads
 from sanxiang.evidence.enums import DeviceCheck, DeviceStatus
 from sanxiang.evidence.models import EvidenceFile, Upload
 from sanxiang.evidence.tests.conftest import Registered, Store, files_under, mp4_bytes, records
@@ -188,3 +190,35 @@ def test_a_browser_session_needs_the_csrf_token(world: World, store: Store) -> N
     browser.get("/")  # sets the CSRF cookie
     token = browser.cookies["csrftoken"].value
     assert create(browser, 1000, X_CSRFToken=token).status_code == 201
+
+
+def test_protocol_errors_change_nothing(officer: Client, store: Store) -> None:
+    location = create(officer, 1000)["Location"]
+    assert officer.head(location).status_code == 412  # no Tus-Resumable
+    assert patch(officer, location, 0, b"x", Upload_Checksum="md5 AAAA").status_code == 400
+    wrong_type = officer.patch(
+        location, data=b"x", content_type="application/octet-stream", headers={"Tus-Resumable": "1.0.0"}
+    )
+    assert wrong_type.status_code == 415
+    assert head(officer, location)["Upload-Offset"] == "0"
+
+
+def test_a_head_finishes_an_upload_whose_server_died_before_registering_it(
+    officer: Client, store: Store
+) -> None:
+    data = mp4_bytes(3000)
+    location = create(officer, len(data))["Location"]
+    upload = Upload.objects.get()
+    uploads.partial_path(upload.id).write_bytes(data)  # fsync'd and counted, then the process died
+    Upload.objects.filter(pk=upload.pk).update(offset=len(data))
+    answer = head(officer, location)
+    assert answer[tus.DIGEST_HEADER] == hashlib.sha256(data).hexdigest()
+    assert EvidenceFile.objects.get().size == len(data)
+
+
+def test_expire_discards_stale_unfinished_uploads(officer: Client, store: Store) -> None:
+    create(officer, 20_000)
+    with clock.frozen_now(clock.now() + dt.timedelta(days=4)):
+        call_command("evidence", "expire", stdout=io.StringIO())
+    assert not Upload.objects.exists()
+    assert files_under(store.uploads) == []
