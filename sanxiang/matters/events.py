@@ -42,6 +42,14 @@ ENTRY_ADDED = registry.register(
     "An entry was added to a draft list version.",
     {"table": "str", "code": "str", "digest": "digest"},
 )
+ENTRY_REMOVED = registry.register(
+    "list_entry.removed", "An entry was removed from a draft list version.", {"table": "str", "code": "str"}
+)
+CITATIONS_RENEWED = registry.register(
+    "list_version.citations_renewed",
+    "A draft's citations of amended articles were replaced by their current texts.",
+    {"table": "str", "replaced": "int"},
+)
 VALUE_CONFIRMED = registry.register(
     "catalogue_value.confirmed",
     "An administrator confirmed a value that was loaded as a placeholder.",

@@ -195,11 +195,41 @@ def version_publish(request: HttpRequest, version_id: int) -> HttpResponse:
     return _done(request, version, _("%(version)s published.") % {"version": version})
 
 
+@login_required
+@require_POST
+def version_recite(request: HttpRequest, version_id: int) -> HttpResponse:
+    """Replace a draft's citations of amended articles by their current texts."""
+    version = _version_or_404(request, version_id, edit=True)
+    try:
+        count = actions.check_recite_current_texts(
+            actor=actor_of(request.user, on=clock.today()), version=version
+        )
+    except SanxiangError as error:
+        return _refused(request, error, reverse("matters:version_detail", args=[version.pk]))
+    return _done(request, version, _("%(count)d citations now name the current texts.") % {"count": count})
+
+
+@login_required
+@require_POST
+def entry_remove(request: HttpRequest, version_id: int, entry_id: int) -> HttpResponse:
+    """Remove one entry from a draft."""
+    version = _version_or_404(request, version_id, edit=True)
+    try:
+        actions.check_remove_entry(
+            actor=actor_of(request.user, on=clock.today()), version=version, entry_id=entry_id
+        )
+    except SanxiangError as error:
+        return _refused(request, error, reverse("matters:version_detail", args=[version.pk]))
+    return _done(request, version, _("Entry removed from %(version)s.") % {"version": version})
+
+
 urlpatterns: list[URLPattern] = [
     path("", index, name="index"),
     path("versions/new/", version_draft, name="version_draft"),
     path("versions/<int:version_id>/", version_detail, name="version_detail"),
     path("versions/<int:version_id>/approve/", version_approve, name="version_approve"),
     path("versions/<int:version_id>/publish/", version_publish, name="version_publish"),
+    path("versions/<int:version_id>/recite/", version_recite, name="version_recite"),
+    path("versions/<int:version_id>/entries/<int:entry_id>/remove/", entry_remove, name="entry_remove"),
     path("matter/<int:matter_id>/", matter_detail, name="matter_detail"),
 ]

@@ -2,6 +2,7 @@
 writing nothing, then writes its rows and its record-log entry in one transaction. Callers have already
 passed a permission check (``selectors.may_edit``)."""
 
+from sanxiang.matters.actions.drafts import check_recite_current_texts, check_remove_entry
 from sanxiang.matters.actions.entries import check_add_matter
 from sanxiang.matters.actions.library import (
     check_add_article,
@@ -37,5 +38,7 @@ __all__ = [
     "check_create_law",
     "check_draft_version",
     "check_publish_version",
+    "check_recite_current_texts",
+    "check_remove_entry",
     "check_repeal_article",
 ]

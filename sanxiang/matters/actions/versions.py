@@ -206,6 +206,8 @@ def check_publish_version(
     workflow.require_transition(version.status, VersionStatus.PUBLISHED)
     day = effective_from or version.effective_from
     _require_publishable_date(version, day)
+    version.effective_from = day
+    _require_current_citations(version)  # an article may have been amended since the approval
     version.status = VersionStatus.PUBLISHED
     version.effective_from = day
     version.published_at = clock.now()

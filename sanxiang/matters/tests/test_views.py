@@ -189,3 +189,29 @@ def test_only_administrators_approve_and_publish(
     assert client.post(reverse("matters:version_approve", args=[version.pk]), approval).status_code == 404
     assert client.post(reverse("matters:version_publish", args=[version.pk]), {}).status_code == 404
     assert table_counts() == before
+
+
+def test_an_administrator_removes_an_entry_and_recites_citations(
+    client: Client, world: World, matter: Matter
+) -> None:
+    version = factories.draft(world.taiyuan, effective=dt.date(2026, 8, 1))
+    copy = Matter.objects.get(version=version)
+    client.force_login(world.admin_user)
+    html = client.get(reverse("matters:version_detail", args=[version.pk])).content.decode()
+    assert f'data-remove="{copy.pk}"' in html
+    assert client.post(reverse("matters:version_recite", args=[version.pk])).status_code == 302
+    assert client.post(reverse("matters:entry_remove", args=[version.pk, copy.pk])).status_code == 302
+    assert not Matter.objects.filter(version=version).exists()
+
+
+@pytest.mark.parametrize("who", ["officer", "outsider"])
+def test_readers_cannot_remove_entries(client: Client, world: World, matter: Matter, who: str) -> None:
+    version = factories.draft(world.taiyuan, effective=dt.date(2026, 8, 1))
+    copy = Matter.objects.get(version=version)
+    client.force_login(persona(world, who))
+    html = client.get(reverse("matters:version_detail", args=[version.pk])).content.decode()
+    assert f'data-remove="{copy.pk}"' not in html
+    before = table_counts()
+    assert client.post(reverse("matters:entry_remove", args=[version.pk, copy.pk])).status_code == 404
+    assert client.post(reverse("matters:version_recite", args=[version.pk])).status_code == 404
+    assert table_counts() == before
