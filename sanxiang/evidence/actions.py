@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from sanxiang.core import clock
 from sanxiang.core.errors import InvalidInput, RuleViolation
 from sanxiang.evidence.enums import DeviceCheck, DeviceStatus, EvidenceKind
-from sanxiang.evidence.models import Device, EvidenceFile, EvidenceItem, MaintenanceEntry
+from sanxiang.evidence.models import Device, EvidenceFile, EvidenceItem, MaintenanceEntry, Upload
 from sanxiang.organizations.models import Agency, Officer
 from sanxiang.records import writer
 
@@ -182,6 +182,29 @@ def do_record_read(*, actor: writer.Actor, evidence: EvidenceFile, mode: str, by
         actor=actor,
         subject=writer.Subject("evidence_file", str(evidence.pk)),
         data={"file": evidence.pk, "digest": f"sha256:{evidence.sha256}", "mode": mode, "range": byte_range},
+    )
+
+
+@transaction.atomic
+def do_record_refusal(
+    *, actor: writer.Actor, upload: Upload, reason: str, received: int, sha256: str | None, device: str
+) -> None:
+    """An upload refused for its content type or a whole-file digest that did not match; nothing was kept."""
+    declared = upload.metadata.get("sha256") or None
+    writer.append(
+        "evidence.upload_refused",
+        agency_id=upload.agency_id,
+        actor=actor,
+        subject=writer.Subject("upload", str(upload.id)),
+        data={
+            "reason": reason,
+            "length": upload.length,
+            "received": received,
+            "digest": f"sha256:{sha256}" if sha256 else None,
+            "declared": f"sha256:{declared}" if declared else None,
+            "device": device or None,
+            "filename": upload.metadata.get("filename") or None,
+        },
     )
 
 

@@ -22,6 +22,20 @@ ADDED = registry.register(
         "step": "str",
     },
 )
+UPLOAD_REFUSED = registry.register(
+    "evidence.upload_refused",
+    "An upload was refused and discarded: its content is not an accepted type, or its whole-file digest "
+    "differs from the one the client declared. Nothing of it was kept.",
+    {
+        "reason": "str",
+        "length": "int",
+        "received": "int",
+        "digest?": "digest",
+        "declared?": "digest",
+        "device?": "str",
+        "filename?": "str",
+    },
+)
 READ = registry.register(
     "evidence.read",
     "Someone viewed or downloaded an evidence file (who read what, when).",

@@ -176,7 +176,7 @@ def write_chunk(
             checksum=checksum,
             offset=offset,
         )
-        upload = _advance(upload, handle, offset + received, hasher)
+        upload = _advance(upload, handle, principal=principal, new_offset=offset + received, hasher=hasher)
         if upload.offset == upload.length:
             return finish(upload, principal=principal, hasher=hasher)
         return upload
@@ -212,11 +212,13 @@ def _receive(
     return received
 
 
-def _advance(upload: Upload, handle: IO[bytes], new_offset: int, hasher: Any) -> Upload:
+def _advance(
+    upload: Upload, handle: IO[bytes], *, principal: Principal, new_offset: int, hasher: Any
+) -> Upload:
     if upload.offset < SNIFF_BYTES and (new_offset >= SNIFF_BYTES or new_offset == upload.length):
         handle.seek(0)
         if sniff(handle.read(SNIFF_BYTES)) is None:
-            discard(upload)
+            refuse(upload, principal=principal, reason="type", received=new_offset)
             raise TypeRefused(_("Only video, audio, image and PDF files are accepted (checked by content)."))
     now = clock.now()
     Upload.objects.filter(pk=upload.pk, offset=upload.offset).update(
@@ -236,7 +238,7 @@ def finish(upload: Upload, *, principal: Principal, hasher: Any = None) -> Uploa
     sha256 = hasher.hexdigest()
     declared = metadata.parse(upload.metadata)
     if declared.sha256 and declared.sha256 != sha256:
-        discard(upload)
+        refuse(upload, principal=principal, reason="digest", received=upload.offset, sha256=sha256)
         raise ChecksumMismatch(_("The file does not match the digest the client declared; nothing was kept."))
     with path.open("rb") as handle:
         media_type = sniff(handle.read(SNIFF_BYTES)) or "application/octet-stream"
@@ -260,6 +262,23 @@ def finish(upload: Upload, *, principal: Principal, hasher: Any = None) -> Uploa
     _hashers.pop(upload.id, None)
     path.unlink(missing_ok=True)
     return upload
+
+
+def refuse(
+    upload: Upload, *, principal: Principal, reason: str, received: int, sha256: str | None = None
+) -> None:
+    """Discard an upload the server refused (content type or whole-file digest) and record the refusal:
+    a device that sends tampered or foreign files is itself a fact worth keeping."""
+    with transaction.atomic():
+        actions.do_record_refusal(
+            actor=principal.actor(on=clock.today()),
+            upload=upload,
+            reason=reason,
+            received=received,
+            sha256=sha256,
+            device=principal.device.number if principal.device else upload.metadata.get("device", ""),
+        )
+        discard(upload)
 
 
 def discard(upload: Upload) -> None:

@@ -92,6 +92,10 @@ def test_a_wrong_whole_file_digest_keeps_nothing(officer: Client, store: Store) 
     assert not EvidenceFile.objects.exists()
     assert files_under(store.uploads) == files_under(store.root) == []
     assert records("evidence.added") == []
+    [refused] = records("evidence.upload_refused")
+    assert refused["data"]["reason"] == "digest"
+    assert refused["data"]["declared"] == "sha256:" + "0" * 64
+    assert refused["data"]["digest"] == f"sha256:{hashlib.sha256(data).hexdigest()}"
 
 
 def test_a_right_whole_file_digest_is_accepted(officer: Client, store: Store) -> None:
@@ -106,6 +110,7 @@ def test_a_renamed_executable_is_refused(officer: Client, store: Store, head_byt
     location = create(officer, len(data), metadata(filename="record.mp4", filetype="video/mp4"))["Location"]
     assert patch(officer, location, 0, data).status_code == 415
     assert not Upload.objects.exists()
+    assert records("evidence.upload_refused")[0]["data"]["filename"] == "record.mp4"
     assert files_under(store.uploads) == files_under(store.root) == []
 
 
