@@ -59,3 +59,14 @@ def do_record_failure(evidence: EvidenceFile, finding: Finding) -> None:
         subject=writer.Subject("evidence_file", str(evidence.pk)),
         data={"file": evidence.pk, "digest": f"sha256:{evidence.sha256}", "found": finding.found},
     )
+
+
+def run(storage: Storage | None = None) -> tuple[int, list[Finding]]:
+    """Check every file, record each failure; returns how many were checked and the findings."""
+    checked, findings = 0, []
+    for evidence, finding in check_all(storage):
+        checked += 1
+        if finding is not None:
+            do_record_failure(evidence, finding)
+            findings.append(finding)
+    return checked, findings

@@ -48,3 +48,13 @@ def test_a_missing_original_is_detected(stored: EvidenceFile, store: Store) -> N
     with pytest.raises(CommandError):
         call_command("evidence", "fixity", stdout=io.StringIO())
     assert records("evidence.fixity_failed")[0]["data"]["found"] == "missing"
+
+
+def test_the_scheduled_task_reports_mismatches(stored: EvidenceFile, store: Store) -> None:
+    from sanxiang.evidence import tasks
+
+    assert tasks.check_fixity() == 0
+    [original] = files_under(store.root)
+    original.chmod(0o644)
+    original.write_bytes(b"replaced")
+    assert tasks.check_fixity() == 1

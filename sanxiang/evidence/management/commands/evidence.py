@@ -39,19 +39,15 @@ class Command(BaseCommand):
             self._register_device(options)
 
     def _fixity(self) -> None:
-        checked = failed = 0
-        for evidence, finding in fixity.check_all():
-            checked += 1
-            if finding is not None:
-                failed += 1
-                fixity.do_record_failure(evidence, finding)
-                self.stdout.write(
-                    f"MISMATCH file {finding.evidence_id} {finding.storage_key}: "
-                    f"recorded {finding.expected}, found {finding.found}"
-                )
-        self.stdout.write(f"checked {checked}, mismatches {failed}")
-        if failed:
-            raise CommandError(f"{failed} evidence file(s) failed the fixity check")
+        checked, findings = fixity.run()
+        for finding in findings:
+            self.stdout.write(
+                f"MISMATCH file {finding.evidence_id} {finding.storage_key}: "
+                f"recorded {finding.expected}, found {finding.found}"
+            )
+        self.stdout.write(f"checked {checked}, mismatches {len(findings)}")
+        if findings:
+            raise CommandError(f"{len(findings)} evidence file(s) failed the fixity check")
 
     def _register_device(self, options: dict[str, Any]) -> None:
         agency = Agency.objects.filter(code=options["agency"]).first()
