@@ -18,9 +18,10 @@ from django.views.decorators.http import require_GET, require_POST
 from sanxiang.core import clock
 from sanxiang.core.errors import NotFoundOrForbidden, SanxiangError
 from sanxiang.matters import actions, selectors
-from sanxiang.matters.enums import ListKind, MatterType
-from sanxiang.matters.forms import ApproveForm, DraftForm, PublishForm
+from sanxiang.matters.enums import ListKind, MatterType, PartyKind, Tier
+from sanxiang.matters.forms import ApproveForm, BenchmarkForm, DraftForm, PublishForm
 from sanxiang.matters.models import ListVersion, Matter
+from sanxiang.matters.specs import BenchmarkSpec
 from sanxiang.matters.tables import ENTRY_MODELS
 from sanxiang.organizations import jurisdiction
 from sanxiang.organizations.models import Agency
@@ -99,6 +100,7 @@ def version_detail(request: HttpRequest, version_id: int) -> HttpResponse:
         "entries": [] if version.kind == ListKind.CATALOGUE else _entries(version),
         "approve_form": ApproveForm(initial={"approved_on": clock.today()}),
         "publish_form": PublishForm(initial={"effective_from": version.effective_from}),
+        "benchmark_form": BenchmarkForm() if version.kind == ListKind.BENCHMARKS else None,
     }
     return render(request, "matters/version_detail.html", context)
 
@@ -223,6 +225,41 @@ def entry_remove(request: HttpRequest, version_id: int, entry_id: int) -> HttpRe
     return _done(request, version, _("Entry removed from %(version)s.") % {"version": version})
 
 
+def _benchmark_spec(data: dict[str, Any]) -> BenchmarkSpec:
+    return BenchmarkSpec(
+        code=data["code"],
+        violation=data["violation"],
+        articles=[data["article"]],
+        party_kind=PartyKind(data["party_kind"]),
+        tier=Tier(data["tier"]),
+        condition=data["condition"],
+        measures=data["measures"],
+        min_fen=data["min_yuan"],
+        max_fen=data["max_yuan"],
+    )
+
+
+@login_required
+@require_POST
+def benchmark_add(request: HttpRequest, version_id: int) -> HttpResponse:
+    """Add a tier to a draft of the discretion benchmarks; a fine outside the statutory range is refused."""
+    version = _version_or_404(request, version_id, edit=True)
+    here = reverse("matters:version_detail", args=[version.pk])
+    form = BenchmarkForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+        return HttpResponseRedirect(here)
+    try:
+        actions.check_add_benchmark(
+            actor=actor_of(request.user, on=clock.today()),
+            version=version,
+            spec=_benchmark_spec(form.cleaned_data),
+        )
+    except SanxiangError as error:
+        return _refused(request, error, here)
+    return _done(request, version, _("Benchmark added to %(version)s.") % {"version": version})
+
+
 urlpatterns: list[URLPattern] = [
     path("", index, name="index"),
     path("versions/new/", version_draft, name="version_draft"),
@@ -231,5 +268,6 @@ urlpatterns: list[URLPattern] = [
     path("versions/<int:version_id>/publish/", version_publish, name="version_publish"),
     path("versions/<int:version_id>/recite/", version_recite, name="version_recite"),
     path("versions/<int:version_id>/entries/<int:entry_id>/remove/", entry_remove, name="entry_remove"),
+    path("versions/<int:version_id>/benchmarks/", benchmark_add, name="benchmark_add"),
     path("matter/<int:matter_id>/", matter_detail, name="matter_detail"),
 ]

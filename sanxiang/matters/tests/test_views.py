@@ -15,7 +15,7 @@ from pytest_django import DjangoAssertNumQueries
 
 from conftest import World
 from sanxiang.matters.enums import ListKind, TimeUnit, VersionStatus
-from sanxiang.matters.models import ListVersion, Matter
+from sanxiang.matters.models import BenchmarkEntry, ListVersion, Matter
 from sanxiang.matters.specs import TimeLimit
 from sanxiang.matters.tests import factories
 from sanxiang.matters.tests.helpers import table_counts
@@ -214,4 +214,42 @@ def test_readers_cannot_remove_entries(client: Client, world: World, matter: Mat
     before = table_counts()
     assert client.post(reverse("matters:entry_remove", args=[version.pk, copy.pk])).status_code == 404
     assert client.post(reverse("matters:version_recite", args=[version.pk])).status_code == 404
+    assert table_counts() == before
+
+
+def benchmark_post(client: Client, version: ListVersion, article_pk: int, low: str, high: str) -> str:
+    data = {
+        "code": "RF-49",
+        "violation": "侵占人民防空工程",
+        "article": article_pk,
+        "party_kind": "organization",
+        "tier": "ordinary",
+        "condition": "一般情节",
+        "min_yuan": low,
+        "max_yuan": high,
+    }
+    response = client.post(reverse("matters:benchmark_add", args=[version.pk]), data, follow=True)
+    return response.content.decode()
+
+
+def test_a_benchmark_above_article_49s_range_is_refused_in_chinese(client: Client, world: World) -> None:
+    article = factories.article_49()
+    version = factories.draft(world.taiyuan, ListKind.BENCHMARKS)
+    client.force_login(world.admin_user)
+    before = table_counts()
+    html = benchmark_post(client, version, article.pk, "40000", "60,000")
+    assert "超出了《中华人民共和国人民防空法》第四十九条对组织规定的幅度" in html
+    assert table_counts() == before
+    benchmark_post(client, version, article.pk, "20000", "40000")
+    assert BenchmarkEntry.objects.get(version=version).max_fen == 4_000_000
+
+
+@pytest.mark.parametrize("who", ["officer", "outsider", "supervisor"])
+def test_only_administrators_add_benchmarks(client: Client, world: World, who: str) -> None:
+    article = factories.article_49()
+    version = factories.draft(world.taiyuan, ListKind.BENCHMARKS)
+    client.force_login(persona(world, who))
+    before = table_counts()
+    data = {"code": "RF-49", "article": article.pk}
+    assert client.post(reverse("matters:benchmark_add", args=[version.pk]), data).status_code == 404
     assert table_counts() == before
