@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 
 from sanxiang.core import clock
@@ -223,6 +223,18 @@ def check_update_officer(*, actor: writer.Actor, officer: Officer, changes: dict
 
 
 @transaction.atomic
+def check_link_officer(*, actor: writer.Actor, officer: Officer, user_id: int) -> None:
+    """Link an officer to a login. A login belongs to one officer (the link is one-to-one)."""
+    officer = Officer.objects.select_for_update().get(pk=officer.pk)
+    if Officer.objects.filter(user_id=user_id).exclude(pk=officer.pk).exists():
+        raise InvalidInput(
+            _("This login is already linked to another officer."),
+            {"username": [_("This login is already linked to another officer.")]},
+        )
+    do_link_officer(actor=actor, officer=officer, user_id=user_id)
+
+
+@transaction.atomic
 def do_link_officer(*, actor: writer.Actor, officer: Officer, user_id: int) -> None:
     Officer.objects.filter(pk=officer.pk).update(user_id=user_id)
     officer.user_id = user_id
@@ -260,7 +272,12 @@ def check_issue_certificate(
     if valid_to < valid_from:
         raise InvalidInput(_("A certificate cannot expire before it becomes valid."))
     validated(certificate)
-    certificate.save()
+    try:
+        with transaction.atomic():
+            certificate.save()
+    except IntegrityError as error:  # the same number issued concurrently, after full_clean() looked
+        message = _("This certificate number is already registered.")
+        raise InvalidInput(message, {"number": [message]}) from error
     _record(
         events.CERTIFICATE_ISSUED.code,
         actor=actor,
@@ -334,6 +351,23 @@ def check_record_training(
         data={"completed_on": completed_on.isoformat(), "topic": topic, "hours": hours},
     )
     return record
+
+
+@transaction.atomic
+def check_grant_role(*, actor: writer.Actor, user_id: int, agency: Agency, role: Role) -> RoleGrant:
+    if RoleGrant.objects.filter(user_id=user_id, agency=agency, role=role).exists():
+        raise InvalidInput(_("This user already holds this role here."))
+    return do_grant_role(actor=actor, user_id=user_id, agency=agency, role=role)
+
+
+@transaction.atomic
+def check_revoke_role(*, actor: writer.Actor, user_id: int, agency: Agency, role: Role) -> None:
+    if not RoleGrant.objects.filter(user_id=user_id, agency=agency, role=role).exists():
+        raise InvalidInput(_("This user does not hold this role here."))
+    # Withdrawing one's own administrator role could leave an agency with nobody to manage it.
+    if user_id == actor.user_id and role == Role.ADMINISTRATOR:
+        raise RuleViolation(_("You cannot withdraw your own administrator role; ask another administrator."))
+    do_revoke_role(actor=actor, user_id=user_id, agency=agency, role=role)
 
 
 @transaction.atomic

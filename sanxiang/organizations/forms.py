@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from sanxiang.organizations.enums import CertificateStatus, Role
-from sanxiang.organizations.models import Agency, Department, Officer, RoleGrant
+from sanxiang.organizations.models import Agency, Department, Officer
 
 
 class DateInput(forms.DateInput):
@@ -122,13 +122,7 @@ class LinkLoginForm(forms.Form):
         self.officer = officer
 
     def clean_username(self) -> int:
-        user_id = _user_id_by_username(self.cleaned_data["username"].strip())
-        # A login belongs to one officer (the link is one-to-one); say so rather than fail on the constraint.
-        if Officer.objects.filter(user_id=user_id).exclude(pk=self.officer.pk).exists():
-            raise forms.ValidationError(
-                _("This login is already linked to another officer."), code="linked_elsewhere"
-            )
-        return user_id
+        return _user_id_by_username(self.cleaned_data["username"].strip())
 
 
 class GrantRoleForm(forms.Form):
@@ -147,15 +141,6 @@ class GrantRoleForm(forms.Form):
     def clean_role(self) -> Role:
         return Role(self.cleaned_data["role"])
 
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        user_id, role = cleaned.get("username"), cleaned.get("role")
-        if user_id is not None and role is not None:
-            held = RoleGrant.objects.filter(user_id=user_id, agency=self.agency, role=role)
-            if held.exists():
-                raise forms.ValidationError(_("This user already holds this role here."), code="held")
-        return cleaned
-
 
 class RevokeRoleForm(forms.Form):
     """One withdraw button: the grant is named by user id and role within the agency of the page."""
@@ -163,25 +148,9 @@ class RevokeRoleForm(forms.Form):
     user = forms.IntegerField(widget=forms.HiddenInput)
     role = forms.ChoiceField(choices=Role.choices, widget=forms.HiddenInput)
 
-    def __init__(self, *args: Any, agency: Agency, acting_user_id: int | None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.agency = agency
-        self.acting_user_id = acting_user_id
 
     def clean_role(self) -> Role:
         return Role(self.cleaned_data["role"])
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        user_id, role = cleaned.get("user"), cleaned.get("role")
-        if user_id is None or role is None:
-            return cleaned
-        if not RoleGrant.objects.filter(user_id=user_id, agency=self.agency, role=role).exists():
-            raise forms.ValidationError(_("This user does not hold this role here."), code="not_held")
-        # Withdrawing one's own administrator role could leave an agency with nobody to manage it.
-        if user_id == self.acting_user_id and role == Role.ADMINISTRATOR:
-            raise forms.ValidationError(
-                _("You cannot withdraw your own administrator role; ask another administrator."),
-                code="own_administrator",
-            )
-        return cleaned

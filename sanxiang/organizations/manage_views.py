@@ -178,7 +178,7 @@ def link_login(request: HttpRequest, officer_id: int) -> HttpResponse:
     form = forms.LinkLoginForm(_posted(request), officer=officer)
 
     def link(data: dict[str, Any]) -> Officer:
-        actions.do_link_officer(actor=_actor(request), officer=officer, user_id=data["username"])
+        actions.check_link_officer(actor=_actor(request), officer=officer, user_id=data["username"])
         return officer
 
     if _submit(request, form, link) is not None:
@@ -283,7 +283,7 @@ def roles(request: HttpRequest, agency_id: int) -> HttpResponse:
     grant = _submit(
         request,
         form,
-        lambda data: actions.do_grant_role(
+        lambda data: actions.check_grant_role(
             actor=_actor(request), user_id=data["username"], agency=agency, role=data["role"]
         ),
     )
@@ -297,10 +297,12 @@ def roles(request: HttpRequest, agency_id: int) -> HttpResponse:
 @require_POST
 def role_withdraw(request: HttpRequest, agency_id: int) -> HttpResponse:
     agency = managed_agency(request, agency_id)
-    form = forms.RevokeRoleForm(request.POST, agency=agency, acting_user_id=request.user.pk)
+    form = forms.RevokeRoleForm(request.POST, agency=agency)
 
     def withdraw(data: dict[str, Any]) -> Role:
-        actions.do_revoke_role(actor=_actor(request), user_id=data["user"], agency=agency, role=data["role"])
+        actions.check_revoke_role(
+            actor=_actor(request), user_id=data["user"], agency=agency, role=data["role"]
+        )
         role: Role = data["role"]
         return role
 

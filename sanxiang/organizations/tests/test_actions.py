@@ -9,11 +9,11 @@ import pytest
 from conftest import World
 from sanxiang.core.errors import InvalidInput, RuleViolation
 from sanxiang.organizations import actions
-from sanxiang.organizations.enums import AgencyLevel, CertificateState, CertificateStatus
+from sanxiang.organizations.enums import AgencyLevel, CertificateState, CertificateStatus, Role
 from sanxiang.organizations.models import Agency, Certificate, Officer
 from sanxiang.organizations.tests import factories
 from sanxiang.records.models import PendingEntry
-from sanxiang.records.writer import SYSTEM
+from sanxiang.records.writer import SYSTEM, Actor
 
 
 def counts() -> tuple[int, int, int, int]:
@@ -187,5 +187,31 @@ def test_training_hours_must_be_positive(world: World) -> None:
     with pytest.raises(InvalidInput):
         actions.check_record_training(
             actor=SYSTEM, officer=world.officer, completed_on=dt.date(2026, 5, 1), topic="培训", hours=0
+        )
+    assert counts() == before
+
+
+def test_a_login_links_to_one_officer_only(world: World) -> None:
+    before = counts()
+    with pytest.raises(InvalidInput):
+        actions.check_link_officer(actor=SYSTEM, officer=world.colleague, user_id=world.officer_user.pk)
+    assert counts() == before
+
+
+def test_granting_a_role_already_held_is_refused(world: World) -> None:
+    before = counts()
+    with pytest.raises(InvalidInput):
+        actions.check_grant_role(
+            actor=SYSTEM, user_id=world.officer_user.pk, agency=world.taiyuan, role=Role.OFFICER
+        )
+    assert counts() == before
+
+
+def test_an_administrator_cannot_withdraw_their_own_administrator_role(world: World) -> None:
+    actor = Actor(user_id=world.admin_user.pk)
+    before = counts()
+    with pytest.raises(RuleViolation):
+        actions.check_revoke_role(
+            actor=actor, user_id=world.admin_user.pk, agency=world.taiyuan, role=Role.ADMINISTRATOR
         )
     assert counts() == before
