@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
@@ -22,7 +23,7 @@ from sanxiang.matters.tables import CITING_MODELS, ENTRY_MODELS
 from sanxiang.organizations import jurisdiction
 from sanxiang.organizations.enums import Role
 from sanxiang.organizations.jurisdiction import AnyUser
-from sanxiang.organizations.models import Agency
+from sanxiang.organizations.models import Agency, RoleGrant
 
 
 def _chain_ids(agency: Agency) -> list[int]:
@@ -48,14 +49,6 @@ def version_in_force(kind: ListKind, agency: Agency, *, on: dt.date) -> ListVers
 def open_version(kind: ListKind, agency: Agency) -> ListVersion | None:
     """The draft or approved version of the list, if one is open."""
     return ListVersion.objects.filter(kind=kind, agency=agency, status__in=OPEN_STATUSES).first()
-
-
-def upcoming_version(kind: ListKind, agency: Agency) -> ListVersion | None:
-    """The latest published version of the agency's own list that takes effect after today, if any."""
-    later = ListVersion.objects.filter(
-        kind=kind, agency=agency, status=VersionStatus.PUBLISHED, effective_from__gt=clock.today()
-    )
-    return later.order_by("-effective_from").first()
 
 
 def superseded_on(version: ListVersion) -> dt.date | None:
@@ -189,10 +182,19 @@ def may_edit(user: AnyUser, agency: Agency) -> bool:
 
 
 def administered_agencies(user: AnyUser) -> QuerySet[Agency]:
-    """Agencies in the subtrees where ``user`` is an administrator."""
-    return Agency.objects.filter(
-        pk__in=[agency.pk for agency in jurisdiction.visible_agencies(user) if may_edit(user, agency)]
-    )
+    """Agencies in the subtrees where ``user`` is an administrator (superusers: all). Two queries."""
+    if not user.is_authenticated or not user.is_active:
+        return Agency.objects.none()
+    if getattr(user, "is_superuser", False):
+        return Agency.objects.all()
+    grants = RoleGrant.objects.filter(user_id=user.pk, role=Role.ADMINISTRATOR).select_related("agency")
+    paths = [grant.agency.path for grant in grants]
+    if not paths:
+        return Agency.objects.none()
+    condition = Q()
+    for path in paths:
+        condition |= Q(path__startswith=path)
+    return Agency.objects.filter(condition)
 
 
 # -- reading a version --------------------------------------------------------------------------------------
@@ -211,9 +213,43 @@ def matters_by_type(
     return [(str(kind.label), groups[kind]) for kind in MatterType if kind in groups]
 
 
-def lists_of(agencies: Iterable[Agency]) -> list[tuple[Agency, ListKind, ListVersion | None]]:
-    """For each agency and list: the version in force today (its own or inherited)."""
+@dataclass(frozen=True)
+class ListRow:
+    """One list of one agency: the version in force today (own or inherited), a published version still to
+    take effect, and the open draft or approved version."""
+
+    agency: Agency
+    kind: ListKind
+    in_force: ListVersion | None
+    upcoming: ListVersion | None
+    open: ListVersion | None
+
+
+def _latest(versions: Iterable[ListVersion]) -> ListVersion | None:
+    return max(versions, key=lambda version: version.effective_from, default=None)
+
+
+def _pick(versions: list[ListVersion], agency: Agency, kind: ListKind, today: dt.date) -> ListRow:
+    published = [v for v in versions if v.kind == kind and v.status == VersionStatus.PUBLISHED]
+    in_force = None
+    for agency_id in _chain_ids(agency):
+        in_force = _latest(v for v in published if v.agency_id == agency_id and v.effective_from <= today)
+        if in_force is not None:
+            break
+    own = [v for v in versions if v.kind == kind and v.agency_id == agency.pk]
+    return ListRow(
+        agency=agency,
+        kind=kind,
+        in_force=in_force,
+        upcoming=_latest(v for v in own if v.status == VersionStatus.PUBLISHED and v.effective_from > today),
+        open=next((v for v in own if v.status in OPEN_STATUSES), None),
+    )
+
+
+def lists_of(agencies: Iterable[Agency]) -> list[ListRow]:
+    """For each agency and list, what is in force, coming and open: one query whatever the number."""
+    chosen = list(agencies)
+    ids = {agency_id for agency in chosen for agency_id in _chain_ids(agency)}
+    versions = list(ListVersion.objects.filter(agency_id__in=sorted(ids)).select_related("agency"))
     today = clock.today()
-    return [
-        (agency, kind, version_in_force(kind, agency, on=today)) for agency in agencies for kind in ListKind
-    ]
+    return [_pick(versions, agency, kind, today) for agency in chosen for kind in ListKind]

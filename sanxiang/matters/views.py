@@ -64,17 +64,9 @@ def index(request: HttpRequest) -> HttpResponse:
         agencies = list(Agency.objects.order_by("path"))
     else:
         agencies = list(Agency.objects.filter(pk__in=sorted(agency_ids)).order_by("path"))
-    rows = [
-        {
-            "agency": agency,
-            "kind": kind,
-            "version": version,
-            "upcoming": selectors.upcoming_version(kind, agency),
-            "open": selectors.open_version(kind, agency),
-        }
-        for agency, kind, version in selectors.lists_of(agencies)
-    ]
-    editable = [agency for agency in agencies if selectors.may_edit(request.user, agency)]
+    rows = selectors.lists_of(agencies)
+    administered = set(selectors.administered_agencies(request.user).values_list("pk", flat=True))
+    editable = [agency for agency in agencies if agency.pk in administered]
     context = {
         "rows": rows,
         "editable": editable,

@@ -19,6 +19,8 @@ from sanxiang.matters.models import BenchmarkEntry, ListVersion, Matter
 from sanxiang.matters.specs import TimeLimit
 from sanxiang.matters.tests import factories
 from sanxiang.matters.tests.helpers import table_counts
+from sanxiang.organizations.enums import AgencyLevel
+from sanxiang.organizations.tests import factories as organization_factories
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import _User as User
@@ -253,3 +255,17 @@ def test_only_administrators_add_benchmarks(client: Client, world: World, who: s
     data = {"code": "RF-49", "article": article.pk}
     assert client.post(reverse("matters:benchmark_add", args=[version.pk]), data).status_code == 404
     assert table_counts() == before
+
+
+def test_the_index_needs_few_queries_however_many_agencies(
+    client: Client, world: World, matter: Matter, django_assert_max_num_queries: DjangoAssertNumQueries
+) -> None:
+    for n in range(8):
+        county = organization_factories.make_agency(
+            f"县{n}人民防空办公室", level=AgencyLevel.COUNTY, parent=world.datong
+        )
+        factories.draft(county)
+    client.force_login(world.supervisor_user)
+    with django_assert_max_num_queries(12):
+        html = client.get(reverse("matters:index")).content.decode()
+    assert html.count("<tr>") > 8 * len(ListKind)
