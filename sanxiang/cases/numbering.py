@@ -75,6 +75,8 @@ def _store(allocated: AllocatedNumber) -> AllocatedNumber:
         with transaction.atomic():
             allocated.save()
     except IntegrityError:
+        if not AllocatedNumber.objects.filter(agency_id=allocated.agency_id, text=allocated.text).exists():
+            raise  # a repeated sequence would be a broken lock, never a configuration problem
         raise ConfigurationError(
             _("The number %(number)s was already given: two document codes' patterns write numbers alike.")
             % {"number": allocated.text}
