@@ -1,4 +1,5 @@
-"""Choices for parties and numbering. Labels are English source text, translated through the catalogue."""
+"""Choices for parties and numbering. Labels are English source text, translated through the catalogue; this
+module holds no rule and never touches the database."""
 
 from __future__ import annotations
 

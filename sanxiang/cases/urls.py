@@ -1,4 +1,4 @@
-"""Addresses of the case pages (mounted at /cases/)."""
+"""Addresses of the case pages (mounted at /cases/). Routes only: every page lives in its views module."""
 
 from sanxiang.cases import views
 
