@@ -12,7 +12,7 @@ Also prints, for context, a plain copy of the file with fsync (what persisting t
 Prints the throughputs, the ingest/file_digest ratio (target ≥ 50 %) and the server's peak RSS
 (VmHWM; target < 100 MiB
 whatever the size). Run: .venv/bin/python bench/evidence_ingest.py [--size 256M|1G] [--chunk 0|64M]
-(--chunk 0 sends one PATCH; otherwise PATCHes of that size, each with an Upload-Checksum).
+(--chunk 0 sends one PATCH; otherwise PATCHes of that size, each with an Upload-Checksum) [--scratch DIR].
 """
 
 from __future__ import annotations
@@ -151,8 +151,12 @@ def main() -> None:
     )
     parser.add_argument("--size", type=size_arg, default=256 * MIB)
     parser.add_argument("--chunk", type=size_arg, default=0)
+    parser.add_argument(
+        "--scratch",
+        help="directory for the file and the server's VAR_DIR (e.g. /dev/shm to take the disk out)",
+    )
     options = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="sanxiang-bench-") as scratch:
+    with tempfile.TemporaryDirectory(prefix="sanxiang-bench-", dir=options.scratch) as scratch:
         path = Path(scratch) / "clip.mp4"
         make_file(path, options.size)
         server = ServerProcess(Path(scratch) / "var")
