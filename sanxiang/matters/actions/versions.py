@@ -17,7 +17,7 @@ from sanxiang.core import clock
 from sanxiang.core.errors import InvalidInput, RuleViolation
 from sanxiang.matters import events, selectors, workflow
 from sanxiang.matters.actions.common import lock_version, record
-from sanxiang.matters.enums import OPEN_STATUSES, ListKind, VersionStatus
+from sanxiang.matters.enums import ListKind, VersionStatus
 from sanxiang.matters.models import (
     Article,
     FeeExemption,
@@ -72,11 +72,6 @@ def check_draft_version(
 ) -> ListVersion:
     """Open a new draft of an agency's list, copied from its latest published version. Only one version of a
     list may be open (drafted or approved) at a time; the database enforces it."""
-    if ListVersion.objects.filter(kind=kind, agency=agency, status__in=OPEN_STATUSES).exists():
-        raise RuleViolation(
-            _("%(agency)s already has an open draft of the %(list)s; finish or publish it first.")
-            % {"agency": agency.name, "list": kind.label}
-        )
     base = _latest_published(kind, agency)
     highest = ListVersion.objects.filter(kind=kind, agency=agency).aggregate(Max("number"))["number__max"]
     version = ListVersion(
@@ -91,7 +86,7 @@ def check_draft_version(
     try:
         with transaction.atomic():
             version.save()
-    except IntegrityError:  # a concurrent draft of the same list won the race
+    except IntegrityError:  # matters_version_one_open_per_list (or a concurrent draft took the number)
         raise RuleViolation(
             _("%(agency)s already has an open draft of the %(list)s; finish or publish it first.")
             % {"agency": agency.name, "list": kind.label}
