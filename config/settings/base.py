@@ -184,6 +184,9 @@ CELERY_BEAT_SCHEDULE = {
 SANXIANG_LOG_KEY_PATH = Path(os.environ.get("SANXIANG_LOG_KEY_PATH", VAR_DIR / "keys" / "log_ed25519.pem"))
 SANXIANG_LOG_KEY_GENERATE = env_bool("SANXIANG_LOG_KEY_GENERATE", default=True)
 SANXIANG_LOG_ORIGIN = os.environ.get("SANXIANG_LOG_ORIGIN", "sanxiang.local/records")
+SANXIANG_PERSONAL_DIGEST_KEY_PATH = Path(
+    os.environ.get("SANXIANG_PERSONAL_DIGEST_KEY_PATH", VAR_DIR / "keys" / "personal_digest.key")
+)
 SANXIANG_LOG_HASH = os.environ.get("SANXIANG_LOG_HASH", "sha256")  # or "sm3"; fixed when the log is created
 SANXIANG_RECORDS_INTEGRATE_ON_COMMIT = env_bool("SANXIANG_RECORDS_INTEGRATE_ON_COMMIT", default=True)
 SANXIANG_RECORDS_PENDING_ALERT_SECONDS = int(os.environ.get("SANXIANG_RECORDS_PENDING_ALERT_SECONDS", "300"))
