@@ -176,6 +176,9 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     # Integrate pending record-log entries and sign a checkpoint when the tree has grown.
     "records-publish-checkpoint": {"task": "records.publish_checkpoint", "schedule": 60.0},
+    # Re-hash every stored evidence original (fixity), and drop unfinished uploads past their expiry.
+    "evidence-check-fixity": {"task": "evidence.check_fixity", "schedule": 24 * 3600.0},
+    "evidence-expire-uploads": {"task": "evidence.expire_uploads", "schedule": 3600.0},
 }
 
 # The record log (docs/records-format.md). The embedded default generates its Ed25519 signing key under VAR_DIR
