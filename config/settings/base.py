@@ -181,7 +181,7 @@ CELERY_BEAT_SCHEDULE = {
     "evidence-expire-uploads": {"task": "evidence.expire_uploads", "schedule": 3600.0},
 }
 
-# The record log (docs/records-format.md). The embedded default generates its Ed25519 signing key under VAR_DIR
+# The record log (docs/records-format.md). The embedded default generates its Ed25519 signing key in VAR_DIR
 # on first use and integrates pending entries when each business transaction commits; production provides the
 # key (SANXIANG_LOG_KEY_GENERATE=0) and runs `sanxiang records integrate --loop` (or the beat task) instead.
 SANXIANG_LOG_KEY_PATH = Path(os.environ.get("SANXIANG_LOG_KEY_PATH", VAR_DIR / "keys" / "log_ed25519.pem"))
