@@ -12,7 +12,8 @@ Public interface for every other app:
     stale = selectors.stale_matters()                                 # live matters citing amended articles
     actions.check_draft_version(...) / check_approve_version(...) / check_publish_version(...)
 
-A case keeps the id of the version it used; entries of a published version never change. Amounts are integer
-fen (``money.yuan`` formats them). The Shanxi default data: ``matters.shanxi.load_shanxi_catalogue(actor=...)``.
+A case keeps the id of the version it used; entries of a published version never change. Amounts are
+integer fen (``money.yuan`` formats them).
+The Shanxi default data: ``matters.shanxi.load_shanxi_catalogue(actor=...)``.
 Home-page work items and navigation are registered from ``MattersConfig.ready`` (``registrations``).
 """
