@@ -20,7 +20,7 @@ from sanxiang.core.errors import NotFoundOrForbidden, SanxiangError
 from sanxiang.matters import actions, selectors
 from sanxiang.matters.enums import ListKind, MatterType, PartyKind, Tier
 from sanxiang.matters.forms import ApproveForm, BenchmarkForm, DraftForm, PublishForm
-from sanxiang.matters.models import ListVersion, Matter
+from sanxiang.matters.models import Confirmable, ListVersion, Matter
 from sanxiang.matters.specs import BenchmarkSpec
 from sanxiang.matters.tables import ENTRY_MODELS
 from sanxiang.organizations import jurisdiction
@@ -252,6 +252,25 @@ def benchmark_add(request: HttpRequest, version_id: int) -> HttpResponse:
     return _done(request, version, _("Benchmark added to %(version)s.") % {"version": version})
 
 
+@login_required
+@require_POST
+def entry_confirm(request: HttpRequest, version_id: int, entry_id: int) -> HttpResponse:
+    """Clear an entry's "to be confirmed" mark, naming the official text it was checked against."""
+    version = _version_or_404(request, version_id, edit=True)
+    model = ENTRY_MODELS[ListKind(version.kind)]
+    row = model._default_manager.filter(version=version, pk=entry_id).first()
+    if not isinstance(row, Confirmable):
+        raise Http404(_("List not found."))
+    here = reverse("matters:version_detail", args=[version.pk])
+    try:
+        actions.check_confirm_value(
+            actor=actor_of(request.user, on=clock.today()), row=row, note=request.POST.get("note", "")
+        )
+    except SanxiangError as error:
+        return _refused(request, error, here)
+    return _done(request, version, _("Value confirmed."))
+
+
 urlpatterns: list[URLPattern] = [
     path("", index, name="index"),
     path("versions/new/", version_draft, name="version_draft"),
@@ -261,5 +280,6 @@ urlpatterns: list[URLPattern] = [
     path("versions/<int:version_id>/recite/", version_recite, name="version_recite"),
     path("versions/<int:version_id>/entries/<int:entry_id>/remove/", entry_remove, name="entry_remove"),
     path("versions/<int:version_id>/benchmarks/", benchmark_add, name="benchmark_add"),
+    path("versions/<int:version_id>/entries/<int:entry_id>/confirm/", entry_confirm, name="entry_confirm"),
     path("matter/<int:matter_id>/", matter_detail, name="matter_detail"),
 ]

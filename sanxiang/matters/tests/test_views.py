@@ -269,3 +269,21 @@ def test_the_index_needs_few_queries_however_many_agencies(
     with django_assert_max_num_queries(12):
         html = client.get(reverse("matters:index")).content.decode()
     assert html.count("<tr>") > 8 * len(ListKind)
+
+
+def test_an_administrator_confirms_a_placeholder_naming_the_source(client: Client, world: World) -> None:
+    version = factories.draft(world.taiyuan)
+    placeholder = factories.add_matter(version, [factories.make_article(22)], unconfirmed_note="条号待核")
+    url = reverse("matters:entry_confirm", args=[version.pk, placeholder.pk])
+    for who in ("officer", "outsider"):
+        client.force_login(persona(world, who))
+        assert client.post(url, {"note": "x"}).status_code == 404
+    client.force_login(world.admin_user)
+    page = client.get(reverse("matters:version_detail", args=[version.pk])).content.decode()
+    assert f'data-confirm="{placeholder.pk}"' in page
+    client.post(url, {"note": ""})
+    placeholder.refresh_from_db()
+    assert placeholder.unconfirmed
+    client.post(url, {"note": "山西省人大常委会公报2013年第2号"})
+    placeholder.refresh_from_db()
+    assert not placeholder.unconfirmed
