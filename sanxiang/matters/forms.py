@@ -68,3 +68,10 @@ class BenchmarkForm(forms.Form):
 
     def clean_max_yuan(self) -> int | None:
         return self._fen("max_yuan")
+
+
+class AmendForm(forms.Form):
+    text = forms.CharField(label=_("New text"), widget=forms.Textarea(attrs={"rows": 3}))
+    effective_from = forms.DateField(
+        label=_("Takes effect on"), widget=forms.DateInput(attrs={"type": "date"})
+    )

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from sanxiang.core import clock
 from sanxiang.core.errors import NotFoundOrForbidden
 from sanxiang.matters.enums import OPEN_STATUSES, ListKind, MatterType, VersionStatus
-from sanxiang.matters.models import Article, FeeStandard, ListVersion, Matter
+from sanxiang.matters.models import Article, FeeStandard, Law, ListVersion, Matter
 from sanxiang.matters.tables import CITING_MODELS, ENTRY_MODELS
 from sanxiang.organizations import jurisdiction
 from sanxiang.organizations.enums import Role
@@ -179,6 +179,25 @@ def access_matter_by_id(user: AnyUser, matter_id: int) -> Matter:
 
 def may_edit(user: AnyUser, agency: Agency) -> bool:
     return jurisdiction.holds_role(user, Role.ADMINISTRATOR, agency)
+
+
+def may_edit_library(user: AnyUser) -> bool:
+    """The library is shared by the whole deployment: administrators of a province-level agency (or
+    superusers) maintain it."""
+    if getattr(user, "is_superuser", False) and user.is_active:
+        return True
+    return administered_agencies(user).filter(parent__isnull=True).exists()
+
+
+def library_rows() -> list[tuple[Law, list[Article]]]:
+    """Every law with its article texts, current and past, in citation order. Two queries."""
+    articles = Article.objects.select_related("law").order_by(
+        "law__title", "ordinal", "paragraph", "item", "effective_from"
+    )
+    grouped: dict[int, list[Article]] = {}
+    for article in articles:
+        grouped.setdefault(article.law_id, []).append(article)
+    return [(law, grouped.get(law.pk, [])) for law in Law.objects.order_by("level", "title")]
 
 
 def administered_agencies(user: AnyUser) -> QuerySet[Agency]:

@@ -1,6 +1,6 @@
 """Routes of the matters app, mounted at /matters/."""
 
-from sanxiang.matters import views
+from sanxiang.matters import library_views, views
 
 app_name = "matters"
-urlpatterns = views.urlpatterns
+urlpatterns = [*views.urlpatterns, *library_views.urlpatterns]
