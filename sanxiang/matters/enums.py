@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class LawLevel(models.TextChoices):
@@ -31,9 +32,10 @@ class MatterType(models.TextChoices):
 class TimeUnit(models.TextChoices):
     """How a time limit counts (DOMAIN.md R-T-01): working days exclude holidays and include 调休 days."""
 
-    WORKING_DAYS = "working_days", _("working days")
-    CALENDAR_DAYS = "calendar_days", _("calendar days")
-    MONTHS = "months", _("months")
+    # Contexts keep these labels apart from other apps' words of the same spelling ("20 个工作日").
+    WORKING_DAYS = "working_days", pgettext_lazy("time limit unit", "working days")
+    CALENDAR_DAYS = "calendar_days", pgettext_lazy("time limit unit", "calendar days")
+    MONTHS = "months", pgettext_lazy("time limit unit", "months")
 
 
 class ReliefKind(models.TextChoices):
@@ -64,8 +66,10 @@ OPEN_STATUSES = (VersionStatus.DRAFT, VersionStatus.APPROVED)
 
 
 class PartyKind(models.TextChoices):
-    INDIVIDUAL = "individual", _("Individual")
-    ORGANIZATION = "organization", _("Organisation")
+    """当事人: a natural person (个人) or a unit (单位: legal person or other organisation)."""
+
+    INDIVIDUAL = "individual", pgettext_lazy("party", "Individual")
+    ORGANIZATION = "organization", pgettext_lazy("party", "Organisation")
 
 
 class Tier(models.TextChoices):

@@ -6,10 +6,13 @@ Loading twice adds nothing."""
 from __future__ import annotations
 
 import pytest
+from django.test import Client
+from django.urls import reverse
 
+from conftest import World
 from sanxiang.matters import selectors
 from sanxiang.matters.enums import ListKind, MatterType, TimeUnit
-from sanxiang.matters.models import Article, BenchmarkEntry, FeeStandard, Matter
+from sanxiang.matters.models import Article, BenchmarkEntry, FeeStandard, ListVersion, Matter
 from sanxiang.matters.shanxi import load_shanxi_catalogue
 from sanxiang.matters.tests import factories
 from sanxiang.matters.tests.conftest import TODAY, Places
@@ -56,3 +59,20 @@ def test_the_shanxi_catalogue_loads_once_and_is_in_force_below_the_province(plac
     again = load_shanxi_catalogue(actor=factories.SYSTEM)
     assert again.lists_published == ()
     assert table_counts() == before
+
+
+def test_the_shanxi_lists_render_in_chinese(client: Client, world: World) -> None:
+    load_shanxi_catalogue(actor=factories.SYSTEM)
+    client.force_login(world.officer_user)  # 太原 reads the provincial lists it applies
+    for version in ListVersion.objects.all():
+        response = client.get(reverse("matters:version_detail", args=[version.pk]))
+        assert response.status_code == 200
+        assert "待确认" in response.content.decode() or version.kind == ListKind.AV_RECORDING
+    licence = Matter.objects.get(code="XK-01")
+    html = client.get(reverse("matters:matter_detail", args=[licence.pk])).content.decode()
+    for fact in ("服务指南", "20 个工作日", "《中华人民共和国行政许可法》第四十二条", "行政复议", "6 个月"):
+        assert fact in html
+    assert (
+        "1,500"
+        in client.get(reverse("matters:version_detail", args=[licence.version_id + 5])).content.decode()
+    )

@@ -240,7 +240,7 @@ def test_a_benchmark_above_article_49s_range_is_refused_in_chinese(client: Clien
     client.force_login(world.admin_user)
     before = table_counts()
     html = benchmark_post(client, version, article.pk, "40000", "60,000")
-    assert "超出了《中华人民共和国人民防空法》第四十九条对组织规定的幅度" in html
+    assert "超出了《中华人民共和国人民防空法》第四十九条对单位规定的幅度" in html
     assert table_counts() == before
     benchmark_post(client, version, article.pk, "20000", "40000")
     assert BenchmarkEntry.objects.get(version=version).max_fen == 4_000_000
