@@ -17,6 +17,7 @@ from django.db import transaction
 from sanxiang.accounts import actions as account_actions
 from sanxiang.accounts.models import User
 from sanxiang.demo import shanxi
+from sanxiang.matters.shanxi import load_shanxi_catalogue
 from sanxiang.organizations import actions
 from sanxiang.organizations.enums import AgencyLevel, CertificateStatus, DepartmentKind, LegalStatus, Role
 from sanxiang.organizations.models import Agency, Certificate, Department, Officer
@@ -250,4 +251,6 @@ def load(say: Say) -> dict[str, str]:
         agencies = load_agencies()
         say(f"agencies: {len(agencies)}")
         say(f"officers: {load_officers(agencies)}")
+        catalogue = load_shanxi_catalogue(actor=SYSTEM)
+        say(f"legal-basis articles: {catalogue.articles}; lists published: {len(catalogue.lists_published)}")
         return load_logins()
