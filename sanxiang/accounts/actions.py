@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from sanxiang.accounts import events
 from sanxiang.accounts.models import User
 from sanxiang.core.errors import InvalidInput
+from sanxiang.core.validation import validated
 from sanxiang.records import writer
 
 
@@ -32,7 +33,7 @@ def check_create_user(*, actor: writer.Actor, username: str, password: str, disp
     user = User(username=username, display_name=display_name)
     _check_password(password, user)
     user.set_password(password)
-    user.full_clean()
+    validated(user)
     user.save()
     writer.append(
         events.USER_CREATED.code,

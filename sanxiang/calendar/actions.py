@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -19,6 +18,7 @@ from sanxiang.calendar.enums import DayKind, DaySource, YearStatus
 from sanxiang.calendar.models import CalendarDay, CalendarYear
 from sanxiang.core import clock
 from sanxiang.core.errors import InvalidInput
+from sanxiang.core.validation import validated
 from sanxiang.records import writer
 
 _SATURDAY = 5
@@ -37,13 +37,6 @@ def _require_year(year: int) -> None:
             _("The calendar covers the years %(first)d to %(last)d.")
             % {"first": FIRST_YEAR, "last": LAST_YEAR}
         )
-
-
-def _validated(instance: CalendarDay | CalendarYear) -> None:
-    try:
-        instance.full_clean()
-    except ValidationError as error:
-        raise InvalidInput(_("Please correct the errors below."), error.message_dict) from error
 
 
 def _lock_year(year: int, *, actor: writer.Actor) -> CalendarYear:
@@ -92,7 +85,7 @@ def check_add_day(*, actor: writer.Actor, year: int, day: dt.date, kind: DayKind
     _lock_year(year, actor=actor)
     _validate_new_day(year=year, day=day, kind=kind, name=name)
     added = CalendarDay(date=day, kind=kind, name=name, source=DaySource.ADMINISTRATOR)
-    _validated(added)
+    validated(added)
     added.save()
     _record(
         events.DAY_ADDED.code,
@@ -145,7 +138,7 @@ def check_confirm_year(*, actor: writer.Actor, year: int, notice_reference: str)
         actor.user_id,
         clock.now(),
     )
-    _validated(coverage)
+    validated(coverage)
     coverage.save()
     _record(
         events.YEAR_CONFIRMED.code,

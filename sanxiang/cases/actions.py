@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
@@ -23,6 +22,7 @@ from sanxiang.cases.models import Party
 from sanxiang.cases.party_rules import duplicate_errors, identity_errors, normalise_identifiers
 from sanxiang.core import clock
 from sanxiang.core.errors import InvalidInput
+from sanxiang.core.validation import validated
 from sanxiang.organizations.models import Agency
 from sanxiang.records import writer
 
@@ -188,10 +188,7 @@ def _validate(party: Party) -> None:
     errors = identity_errors(party) or duplicate_errors(party)
     if errors:
         raise InvalidInput(_("Please correct the errors below."), errors)
-    try:
-        party.full_clean()
-    except ValidationError as error:
-        raise InvalidInput(_("Please correct the errors below."), error.message_dict) from error
+    validated(party)
 
 
 def _save_unique(party: Party) -> None:

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from sanxiang.core import clock
 from sanxiang.core.errors import InvalidInput, RuleViolation
+from sanxiang.core.validation import validated
 from sanxiang.evidence.enums import DeviceCheck, DeviceStatus, EvidenceKind
 from sanxiang.evidence.models import Device, EvidenceFile, EvidenceItem, MaintenanceEntry, Upload
 from sanxiang.organizations.models import Agency, Officer
@@ -39,7 +40,7 @@ def check_register_device(
     token = secrets.token_urlsafe(32)
     device = Device(agency=agency, number=number, model=model, assigned_officer=officer)
     device.token_sha256 = token_digest(token)
-    device.full_clean()
+    validated(device)
     device.save()
     data = {"device": device.pk, "number": number, "model": model, "officer": officer.pk if officer else None}
     writer.append(
@@ -73,7 +74,7 @@ def do_log_maintenance(
     *, actor: writer.Actor, device: Device, date: dt.date, note: str, user_id: int | None
 ) -> MaintenanceEntry:
     entry = MaintenanceEntry(device=device, date=date, note=note, recorded_by_id=user_id)
-    entry.full_clean()
+    validated(entry)
     entry.save()
     writer.append(
         "evidence.device_maintained",
@@ -142,7 +143,7 @@ def do_add_evidence_file(*, actor: writer.Actor, arrival: Arrival) -> EvidenceFi
         step=arrival.step,
         uploaded_by_id=arrival.uploaded_by_id,
     )
-    evidence.full_clean()
+    validated(evidence)
     evidence.save()
     writer.append(
         "evidence.added",
@@ -234,7 +235,7 @@ def check_register_item(
         from_device=from_device,
         needs_review=from_device,
     )
-    item.full_clean()
+    validated(item)
     item.save()
     data = {
         "item": item.pk,
@@ -269,7 +270,7 @@ def check_review_item(
     item.reviewed_by = reviewer
     item.reviewed_at = clock.now()
     item.review_note = note
-    item.full_clean()
+    validated(item)
     item.save(update_fields=["needs_review", "reviewed_by", "reviewed_at", "review_note"])
     writer.append(
         "evidence.item_reviewed",

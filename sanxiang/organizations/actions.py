@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 
 from sanxiang.core import clock
 from sanxiang.core.errors import InvalidInput, RuleViolation
+from sanxiang.core.validation import validated
 from sanxiang.organizations import events
 from sanxiang.organizations.enums import AgencyLevel, CertificateStatus, DepartmentKind, Role
 from sanxiang.organizations.models import (
@@ -29,14 +29,6 @@ from sanxiang.organizations.models import (
 from sanxiang.records import writer
 
 _PARENT_LEVEL = {AgencyLevel.CITY: AgencyLevel.PROVINCE, AgencyLevel.COUNTY: AgencyLevel.CITY}
-
-
-def validated(instance: models.Model) -> None:
-    """full_clean() with Django's errors turned into the domain's InvalidInput (nothing is written)."""
-    try:
-        instance.full_clean()
-    except ValidationError as error:
-        raise InvalidInput(_("Please correct the errors below."), error.message_dict) from error
 
 
 def _record(

@@ -7,21 +7,11 @@ import hashlib
 from collections.abc import Mapping
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.db import models
 from django.utils.translation import gettext as _
 
 from sanxiang.core.errors import InvalidInput, RuleViolation
 from sanxiang.matters.models import ListVersion
 from sanxiang.records import canonical, writer
-
-
-def validated(instance: models.Model, *, exclude: list[str] | None = None) -> None:
-    """full_clean() with Django's errors turned into the domain's InvalidInput (nothing is written)."""
-    try:
-        instance.full_clean(exclude=exclude)
-    except ValidationError as error:
-        raise InvalidInput(_("Please correct the errors below."), error.message_dict) from error
 
 
 def record(

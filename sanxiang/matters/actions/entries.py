@@ -13,8 +13,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from sanxiang.core.errors import InvalidInput, RuleViolation
+from sanxiang.core.validation import validated
 from sanxiang.matters import events, selectors
-from sanxiang.matters.actions.common import digest, record, require_draft, require_kind, validated
+from sanxiang.matters.actions.common import digest, record, require_draft, require_kind
 from sanxiang.matters.enums import OPEN_STATUSES, ListKind
 from sanxiang.matters.models import Article, ListVersion, Matter, ReliefChannel
 from sanxiang.matters.specs import MatterSpec

@@ -13,8 +13,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from sanxiang.core.errors import InvalidInput, RuleViolation
+from sanxiang.core.validation import validated
 from sanxiang.matters import events, selectors
-from sanxiang.matters.actions.common import digest, record, validated
+from sanxiang.matters.actions.common import digest, record
 from sanxiang.matters.enums import LawLevel, PartyKind
 from sanxiang.matters.models import Article, Law, StatutoryRange
 from sanxiang.matters.numerals import article_number

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from sanxiang.core.errors import InvalidInput, RuleViolation
-from sanxiang.matters.actions.common import validated
+from sanxiang.core.validation import validated
 from sanxiang.matters.actions.entries import open_draft, record_entry, require_articles, require_matter_code
 from sanxiang.matters.enums import ListKind, PartyKind, ReviewCriterion, Tier
 from sanxiang.matters.models import (
