@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SANXIANG := $(VENV)/bin/sanxiang
 STAMP := $(VENV)/.installed
-DEBIAN_PACKAGES := fonts-noto-cjk gettext
+DEBIAN_PACKAGES := fonts-noto-cjk gettext ffmpeg
 E2E_DEBIAN_PACKAGES := chromium
 export PYTHONDONTWRITEBYTECODE := 1
 
