@@ -27,10 +27,11 @@ def _calendar_items(user: AbstractBaseUser | AnonymousUser) -> list[worklist.Wor
 
 
 def _certificate_items(user: AbstractBaseUser | AnonymousUser) -> list[worklist.WorkItem]:
-    return [
-        worklist.WorkItem(alert.title, alert.detail, alert.url, alert.severity)
-        for alert in organization_items.certificate_work_items(user)
+    alerts = [
+        *organization_items.certificate_work_items(user),
+        *organization_items.own_certificate_work_items(user),
     ]
+    return [worklist.WorkItem(alert.title, alert.detail, alert.url, alert.severity) for alert in alerts]
 
 
 def _record_log_items(user: AbstractBaseUser | AnonymousUser) -> list[worklist.WorkItem]:

@@ -92,3 +92,20 @@ def certificate_work_items(user: AnyUser) -> list[CertificateAlert]:
     )
     alerts = (alert_for(officer, day) for officer in candidates)
     return [alert for alert in alerts if alert is not None]
+
+
+def own_certificate_work_items(user: AnyUser) -> list[CertificateAlert]:
+    """An officer is told when their own certificate has expired or expires soon (they may not act without
+    one, 行政处罚法 第42条). Administrators of the officer's agency already see it in their own list."""
+    if not user.is_authenticated:
+        return []
+    officer = (
+        Officer.objects.filter(user_id=user.pk, is_active=True)
+        .select_related("agency")
+        .prefetch_related("certificates")
+        .first()
+    )
+    if officer is None or administered_officers(user).filter(pk=officer.pk).exists():
+        return []
+    alert = alert_for(officer, clock.today())
+    return [alert] if alert is not None else []

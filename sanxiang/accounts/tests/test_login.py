@@ -143,3 +143,14 @@ def test_administrators_are_told_when_the_record_log_falls_behind(world: World, 
         officer_items = client.get(reverse("home")).context["items"]
     assert any(item.url == reverse("records:checkpoint") for item in admin_items)
     assert not any(item.url == reverse("records:checkpoint") for item in officer_items)
+
+
+def test_an_officer_is_told_their_own_certificate_expires_soon(world: World, client: Client) -> None:
+    certificate = world.officer.certificates.get()
+    with clock.frozen_now(dt.datetime.combine(certificate.valid_to, dt.time(9), tzinfo=clock.SHANGHAI)):
+        client.force_login(world.officer_user)
+        items = client.get(reverse("home")).context["items"]
+        client.force_login(world.colleague_user)
+        colleague_items = client.get(reverse("home")).context["items"]
+    assert any(world.officer.name in item.title and item.severity == "warning" for item in items)
+    assert not any(world.officer.name in item.title for item in colleague_items)
