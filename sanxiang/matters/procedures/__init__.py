@@ -11,6 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from django.utils.functional import Promise
+
+# A label is English source text marked for translation (gettext_lazy); show it with str().
+Label = str | Promise
+
 
 class DayUnit(StrEnum):
     WORKING = "working"  # 工作日
@@ -23,6 +28,7 @@ class LimitEffect(StrEnum):
     PAUSE = "pause"
     RESUME = "resume"
     STOP = "stop"
+    EXTEND = "extend"  # add TimeLimit.extension_days to the due date (e.g. 行政许可法 第42条, with approval)
 
 
 @dataclass(frozen=True)
@@ -30,10 +36,11 @@ class TimeLimit:
     """A statutory time limit, e.g. 90 calendar days to decide a penalty case (行政处罚法 第60条)."""
 
     code: str
-    label: str
+    label: Label
     days: int
     unit: DayUnit
     basis: str  # the article, e.g. "行政处罚法 第60条"
+    extension_days: int = 0  # how far an EXTEND effect moves the due date, in the same unit
 
 
 @dataclass(frozen=True)
@@ -45,7 +52,7 @@ class LimitChange:
 @dataclass(frozen=True)
 class Stage:
     code: str
-    label: str
+    label: Label
     terminal: bool = False
 
 
@@ -56,7 +63,7 @@ class Transition:
     in the engine; ``basis`` is the article that provides for the act itself."""
 
     act: str
-    label: str
+    label: Label
     source: str
     target: str
     guards: tuple[str, ...] = ()
@@ -68,11 +75,17 @@ class Transition:
 @dataclass(frozen=True)
 class Procedure:
     key: str
-    label: str
+    label: Label
     version: str  # procedures are versioned with the catalogue; a case keeps the version it started with
     stages: tuple[Stage, ...]
     transitions: tuple[Transition, ...]
     limits: tuple[TimeLimit, ...] = field(default=())
+    # Opening a case (立案 / 申请 / 计划): its guards, the limits it starts, its article, and the
+    # document code of the number it receives (案号, e.g. 罚立); blank: not numbered at opening.
+    register_guards: tuple[str, ...] = ()
+    register_limits: tuple[LimitChange, ...] = ()
+    register_basis: str = ""
+    number_code: str = ""
 
     def stage(self, code: str) -> Stage:
         for stage in self.stages:
@@ -82,6 +95,19 @@ class Procedure:
 
     def acts_from(self, stage: str) -> tuple[Transition, ...]:
         return tuple(transition for transition in self.transitions if transition.source == stage)
+
+    def limit(self, code: str) -> TimeLimit:
+        for limit in self.limits:
+            if limit.code == code:
+                return limit
+        raise KeyError(code)
+
+    def guard_names(self) -> frozenset[str]:
+        """Every guard the procedure names, for the engine to check that it implements them all."""
+        names = set(self.register_guards)
+        for transition in self.transitions:
+            names.update(transition.guards)
+        return frozenset(names)
 
     @property
     def initial(self) -> Stage:
@@ -100,6 +126,14 @@ def register(procedure: Procedure) -> Procedure:
     for stage in procedure.stages:
         if not stage.terminal and not procedure.acts_from(stage.code):
             raise ValueError(f"{procedure.key}: stage {stage.code} has no way out")
+    limit_codes = {limit.code for limit in procedure.limits}
+    changes = [*procedure.register_limits, *(c for t in procedure.transitions for c in t.limits)]
+    for change in changes:
+        if change.limit not in limit_codes:
+            raise ValueError(f"{procedure.key}: unknown time limit {change.limit}")
+    for limit in procedure.limits:
+        if not limit.basis or limit.days <= 0:
+            raise ValueError(f"{procedure.key}: time limit {limit.code} needs its article and a length")
     if procedure.key in _registry:
         raise ValueError(f"procedure {procedure.key!r} is already registered")
     _registry[procedure.key] = procedure
@@ -107,8 +141,15 @@ def register(procedure: Procedure) -> Procedure:
 
 
 def get(key: str) -> Procedure:
+    _load_definitions()
     return _registry[key]
 
 
 def all_procedures() -> list[Procedure]:
+    _load_definitions()
     return sorted(_registry.values(), key=lambda procedure: procedure.key)
+
+
+def _load_definitions() -> None:
+    """Import the definition modules, which register themselves (late: they import this module)."""
+    from sanxiang.matters.procedures import inspection, license, penalty  # noqa: F401

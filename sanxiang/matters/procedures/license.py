@@ -1,0 +1,164 @@
+"""The administrative licensing procedure (行政许可法) as data, key ``license``: application, correction of
+materials or deemed acceptance (第32条), acceptance, examination and on-site verification (第34条), hearing
+(第47条), decision within 20 working days extendable by 10 with approval (第42条), excluded periods paused
+with written notice (第45条), certificate issued within 10 working days (第44条). Licensing limits are working
+days (第82条). This module must never touch the database nor import the case engine.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from sanxiang.matters.procedures import (
+    DayUnit,
+    LimitChange,
+    LimitEffect,
+    Procedure,
+    Stage,
+    TimeLimit,
+    Transition,
+    register,
+)
+
+ALL = "行政许可法"
+
+INTAKE = TimeLimit("intake", _("Ask for missing materials"), 5, DayUnit.WORKING, f"{ALL} 第32条")
+DECIDE = TimeLimit(
+    "decide", _("Decide the application"), 20, DayUnit.WORKING, f"{ALL} 第42条", extension_days=10
+)
+ISSUE = TimeLimit("issue", _("Issue the licence"), 10, DayUnit.WORKING, f"{ALL} 第44条")
+
+OFFICERS = ("two_certified_officers", "no_recusal_pending")
+
+LICENSE = register(
+    Procedure(
+        key="license",
+        label=_("Administrative licensing"),
+        version="2019",
+        stages=(
+            Stage("applied", _("Applied")),
+            Stage("correcting", _("Materials being corrected")),
+            Stage("accepted", _("Accepted")),
+            Stage("examined", _("Examined")),
+            Stage("heard", _("Hearing held")),
+            Stage("granted", _("Granted")),
+            Stage("issued", _("Licence issued"), terminal=True),
+            Stage("refused", _("Refused"), terminal=True),
+            Stage("rejected", _("Not accepted"), terminal=True),
+        ),
+        transitions=(
+            Transition(
+                "request_correction",
+                _("Ask for missing materials"),
+                "applied",
+                "correcting",
+                limits=(LimitChange("intake", LimitEffect.STOP),),
+                basis=f"{ALL} 第32条",
+                optional=True,
+            ),
+            *(
+                Transition(
+                    "accept",
+                    _("Accept the application"),
+                    source,
+                    "accepted",
+                    limits=(
+                        LimitChange("intake", LimitEffect.STOP),
+                        LimitChange("decide", LimitEffect.START),
+                    ),
+                    basis=f"{ALL} 第32条",
+                )
+                for source in ("applied", "correcting")
+            ),
+            Transition(
+                "reject",
+                _("Do not accept the application"),
+                "applied",
+                "rejected",
+                limits=(LimitChange("intake", LimitEffect.STOP),),
+                basis=f"{ALL} 第32条",
+                optional=True,
+            ),
+            Transition(
+                "examine",
+                _("Examine and verify on site"),
+                "accepted",
+                "examined",
+                OFFICERS,
+                (),
+                f"{ALL} 第34条",
+            ),
+            Transition(
+                "pause",
+                _("Pause for an excluded period (written notice)"),
+                "examined",
+                "examined",
+                limits=(LimitChange("decide", LimitEffect.PAUSE),),
+                basis=f"{ALL} 第45条",
+                optional=True,
+            ),
+            Transition(
+                "resume",
+                _("Resume after the excluded period"),
+                "examined",
+                "examined",
+                limits=(LimitChange("decide", LimitEffect.RESUME),),
+                basis=f"{ALL} 第45条",
+                optional=True,
+            ),
+            Transition(
+                "extend",
+                _("Extend the time to decide (with approval)"),
+                "examined",
+                "examined",
+                limits=(LimitChange("decide", LimitEffect.EXTEND),),
+                basis=f"{ALL} 第42条",
+                optional=True,
+            ),
+            Transition(
+                "hearing",
+                _("Hold a hearing"),
+                "examined",
+                "heard",
+                OFFICERS,
+                (),
+                f"{ALL} 第47条",
+                optional=True,
+            ),
+            *(
+                Transition(
+                    "grant",
+                    _("Grant the licence"),
+                    source,
+                    "granted",
+                    limits=(LimitChange("decide", LimitEffect.STOP), LimitChange("issue", LimitEffect.START)),
+                    basis=f"{ALL} 第38条",
+                )
+                for source in ("examined", "heard")
+            ),
+            *(
+                Transition(
+                    "refuse",
+                    _("Refuse the licence"),
+                    source,
+                    "refused",
+                    limits=(LimitChange("decide", LimitEffect.STOP),),
+                    basis=f"{ALL} 第38条",
+                    optional=True,
+                )
+                for source in ("examined", "heard")
+            ),
+            Transition(
+                "issue",
+                _("Issue the licence"),
+                "granted",
+                "issued",
+                limits=(LimitChange("issue", LimitEffect.STOP),),
+                basis=f"{ALL} 第44条",
+            ),
+        ),
+        limits=(INTAKE, DECIDE, ISSUE),
+        register_limits=(LimitChange("intake", LimitEffect.START),),
+        register_basis=f"{ALL} 第29条",
+    )
+)

@@ -1,0 +1,113 @@
+"""Every procedure is well-formed as data: registered, stages joined, every limit with its article and unit,
+and the statutory numbers of the penalty and licensing laws as the laws state them. Pure: no database."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from sanxiang.matters import procedures
+from sanxiang.matters.procedures import DayUnit, LimitChange, LimitEffect, Procedure, Stage, Transition
+
+KEYS = ["inspection", "license", "penalty", "penalty_simple"]
+
+
+def test_every_procedure_is_registered() -> None:
+    assert [procedure.key for procedure in procedures.all_procedures()] == KEYS
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_each_procedure_is_well_formed(key: str) -> None:
+    """register() validates: re-registering a copy under a new key passes its checks."""
+    procedure = procedures.get(key)
+    copy = dataclasses.replace(procedure, key=f"{key}_copy")
+    try:
+        assert procedures.register(copy) is copy
+    finally:
+        procedures._registry.pop(copy.key)
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_each_limit_names_its_article(key: str) -> None:
+    for limit in procedures.get(key).limits:
+        assert "第" in limit.basis and limit.basis.endswith("条")
+        assert limit.unit in set(DayUnit)
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_each_act_names_its_article(key: str) -> None:
+    procedure = procedures.get(key)
+    assert procedure.register_basis
+    for transition in procedure.transitions:
+        assert transition.basis, transition.act
+
+
+@pytest.mark.parametrize(
+    ("key", "code", "days", "unit", "basis"),
+    [
+        ("penalty", "decide", 90, DayUnit.CALENDAR, "行政处罚法 第60条"),
+        ("penalty", "serve", 7, DayUnit.WORKING, "行政处罚法 第61条"),
+        ("penalty", "pay", 15, DayUnit.CALENDAR, "行政处罚法 第67条"),
+        ("license", "intake", 5, DayUnit.WORKING, "行政许可法 第32条"),
+        ("license", "decide", 20, DayUnit.WORKING, "行政许可法 第42条"),
+        ("license", "issue", 10, DayUnit.WORKING, "行政许可法 第44条"),
+    ],
+)
+def test_statutory_limits(key: str, code: str, days: int, unit: DayUnit, basis: str) -> None:
+    limit = procedures.get(key).limit(code)
+    assert (limit.days, limit.unit, limit.basis) == (days, unit, basis)
+
+
+def test_licence_decision_extends_by_ten_working_days() -> None:
+    """行政许可法 第42条: 20 working days, extendable by 10 with the head's approval."""
+    assert procedures.get("license").limit("decide").extension_days == 10
+
+
+def test_penalty_registration_starts_the_90_days_and_is_numbered() -> None:
+    penalty = procedures.get("penalty")
+    assert penalty.register_limits == (LimitChange("decide", LimitEffect.START),)
+    assert penalty.number_code == "罚立"
+    assert "within_limitation" in penalty.register_guards
+
+
+def test_every_decision_needs_notification_and_review() -> None:
+    """行政处罚法 第44条/第62条 and 第58条: each decide act carries the guards."""
+    decides = [t for t in procedures.get("penalty").transitions if t.act == "decide"]
+    assert decides
+    for transition in decides:
+        assert {"notified_before_decision", "legal_review_passed", "two_certified_officers"} <= set(
+            transition.guards
+        )
+
+
+def test_simple_procedure_has_its_cap_guard() -> None:
+    """行政处罚法 第51条: 200 yuan for individuals, 3,000 for organisations."""
+    decide = procedures.get("penalty_simple").acts_from("found")[0]
+    assert "simple_procedure_cap" in decide.guards
+
+
+def _tiny(**changes: object) -> Procedure:
+    base = Procedure(
+        key="tiny",
+        label="tiny",
+        version="1",
+        stages=(Stage("a", "a"), Stage("b", "b", terminal=True)),
+        transitions=(Transition("go", "go", "a", "b", basis="x 第1条"),),
+    )
+    return dataclasses.replace(base, **changes)  # type: ignore[arg-type]  # test-only partial replace
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"transitions": (Transition("go", "go", "a", "nowhere"),)},
+        {"stages": (Stage("a", "a"), Stage("b", "b"))},
+        {"register_limits": (LimitChange("missing", LimitEffect.START),)},
+        {"limits": (procedures.TimeLimit("x", "x", 5, DayUnit.WORKING, ""),)},
+    ],
+)
+def test_register_refuses_malformed(changes: dict[str, object]) -> None:
+    with pytest.raises(ValueError, match="tiny"):
+        procedures.register(_tiny(**changes))
+    assert "tiny" not in procedures._registry
