@@ -37,3 +37,50 @@ NUMBER_PATTERN_SET = registry.register(
     "An agency set how it writes its numbers (for one code, or for all).",
     {"code": "str", "pattern": "str"},
 )
+CASE_REGISTERED = registry.register(
+    "case.registered",
+    "A case was opened (立案, application or plan) under a matter and a procedure version.",
+    {
+        "procedure": "str",
+        "version": "str",
+        "stage": "str",
+        "matter": "str",
+        "number?": "str",
+        "registered_on": "date",
+        "parties": "list",
+        "officers": "list",
+        "limits": "list",
+    },
+)
+CASE_ACT_PERFORMED = registry.register(
+    "case.act_performed",
+    "An act of the procedure was done on a case: the stages it joined and the time limits it changed.",
+    {
+        "act": "str",
+        "from": "str",
+        "to": "str",
+        "acted_on": "date",
+        "limits": "list",
+        "note_digest?": "digest",
+    },
+)
+CASE_CONFLICT_DECLARED = registry.register(
+    "case.conflict_declared",
+    "A handling officer declared a conflict of interest in a case (回避, 行政处罚法 第43条).",
+    {"officer": "int"},
+)
+CASE_OFFICER_RECUSED = registry.register(
+    "case.officer_recused",
+    "A handling officer was recused from a case and replaced (回避, 行政处罚法 第43条).",
+    {"officer": "int", "replacement": "int"},
+)
+CASE_SETTING_SET = registry.register(
+    "case_setting.set",
+    "An agency set its hearing thresholds and deadline-board amber threshold from a date.",
+    {
+        "effective_from": "date",
+        "hearing_person_fen": "int",
+        "hearing_organization_fen": "int",
+        "amber": "int",
+    },
+)

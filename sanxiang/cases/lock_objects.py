@@ -1,6 +1,6 @@
 """Row locks for the case aggregate, always taken in this order to rule out deadlocks:
 
-    party  →  number counter
+    case  →  party  →  number counter
 
 The number counter comes last because it serialises every issuer of the same (agency, code, year) until the
 issuing transaction commits: take it as late as possible. On PostgreSQL these are ``SELECT … FOR UPDATE`` row
@@ -11,7 +11,12 @@ FOR UPDATE over a join would lock the agency row too).
 
 from __future__ import annotations
 
-from sanxiang.cases.models import NumberCounter, Party
+from sanxiang.cases.models import Case, NumberCounter, Party
+
+
+def lock_case(case_id: int) -> Case:
+    """The case row, locked until the transaction ends: every act on a case takes it first."""
+    return Case.objects.select_for_update().get(pk=case_id)
 
 
 def lock_party(party_id: int) -> Party:

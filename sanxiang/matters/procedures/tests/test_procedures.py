@@ -31,7 +31,8 @@ def test_each_procedure_is_well_formed(key: str) -> None:
 @pytest.mark.parametrize("key", KEYS)
 def test_each_limit_names_its_article(key: str) -> None:
     for limit in procedures.get(key).limits:
-        assert "第" in limit.basis and limit.basis.endswith("条")
+        assert "第" in limit.basis
+        assert limit.basis.endswith("条")
         assert limit.unit in set(DayUnit)
 
 

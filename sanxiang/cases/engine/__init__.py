@@ -1,0 +1,25 @@
+"""The case engine: the only code that assigns ``Case.stage``. It opens cases and performs the acts of the
+procedure a case follows (``sanxiang.matters.procedures``), checking the act's guards (``guards``), applying
+its effects on the case's facts (``effects``) and on its time limits (``limits``), and recording each change
+in the same transaction. Views call ``check_register_case`` and ``check_perform_act``; nothing else may move a
+case."""
+
+from sanxiang.cases.engine.acts import (
+    check_declare_conflict,
+    check_perform_act,
+    check_recuse_officer,
+    check_register_case,
+    check_set_case_setting,
+)
+from sanxiang.cases.engine.guards import GUARDS, GuardContext, refusals
+
+__all__ = [
+    "GUARDS",
+    "GuardContext",
+    "check_declare_conflict",
+    "check_perform_act",
+    "check_recuse_officer",
+    "check_register_case",
+    "check_set_case_setting",
+    "refusals",
+]

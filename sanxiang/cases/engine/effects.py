@@ -1,0 +1,54 @@
+"""What an act changes in a case's facts besides its stage: the prior notice's service date (告知), the
+statement made (陈述申辩), the legal review passed (法制审核, a hook until the legal-review gate replaces it),
+the decided amount and date (决定), the closing date. Pure assignments on the locked case; the engine saves
+them. This module must never decide whether an act is allowed and never assign ``stage``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from sanxiang.cases.models import Case
+
+Effect = Callable[[Case, dt.date, Mapping[str, Any]], None]
+
+
+def _notify(case: Case, on: dt.date, data: Mapping[str, Any]) -> None:
+    served_on = data.get("served_on") or on
+    case.notice_served_on = served_on
+    if data.get("amount_fen") is not None:
+        case.proposed_fen = int(data["amount_fen"])
+
+
+def _statement(case: Case, on: dt.date, data: Mapping[str, Any]) -> None:
+    case.statement_made = True
+
+
+def _legal_review(case: Case, on: dt.date, data: Mapping[str, Any]) -> None:
+    case.legal_review_passed = True
+
+
+def _decide(case: Case, on: dt.date, data: Mapping[str, Any]) -> None:
+    amount = data.get("amount_fen")
+    case.decided_fen = int(amount) if amount is not None else case.proposed_fen
+    case.decided_on = on
+    new_facts = str(data.get("new_facts", "")).strip()
+    if new_facts:
+        case.new_facts = f"{case.new_facts}\n{new_facts}".strip()
+
+
+EFFECTS: dict[str, Effect] = {
+    "notify": _notify,
+    "statement": _statement,
+    "legal_review": _legal_review,
+    "decide": _decide,
+}
+
+
+def apply_effect(case: Case, act: str, *, on: dt.date, data: Mapping[str, Any], terminal: bool) -> None:
+    effect = EFFECTS.get(act)
+    if effect is not None:
+        effect(case, on, data)
+    if terminal:
+        case.closed_on = on
