@@ -33,3 +33,10 @@ class DeviceCheck(models.TextChoices):
     UNKNOWN = "unknown", _("Unknown device")
     RETIRED = "retired", _("Retired device")
     MAINTENANCE = "maintenance", _("Device under maintenance")
+
+
+class AccessCopyStatus(models.TextChoices):
+    """Whether ffmpeg made a browser-playable copy of an original (the original is never touched)."""
+
+    READY = "ready", _("Ready")
+    FAILED = "failed", _("Failed")

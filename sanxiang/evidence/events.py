@@ -39,7 +39,7 @@ UPLOAD_REFUSED = registry.register(
 READ = registry.register(
     "evidence.read",
     "Someone viewed or downloaded an evidence file (who read what, when).",
-    {"file": "int", "digest": "digest", "mode": "str", "range?": "str"},
+    {"file": "int", "digest": "digest", "mode": "str", "range?": "str", "copy?": "digest"},
 )
 ITEM_REGISTERED = registry.register(
     "evidence.item_registered",
@@ -70,4 +70,45 @@ FIXITY_FAILED = registry.register(
     "evidence.fixity_failed",
     "A stored evidence file no longer hashes to the digest recorded when it was added.",
     {"file": "int", "digest": "digest", "found": "str"},
+)
+ACCESS_COPY_MADE = registry.register(
+    "evidence.access_copy_made",
+    "ffmpeg derived a browser-playable copy and a poster from an original; the original was only read.",
+    {"file": "int", "digest": "digest", "video": "digest", "video_size": "int", "poster?": "digest"},
+)
+ACCESS_COPY_FAILED = registry.register(
+    "evidence.access_copy_failed",
+    "ffmpeg could not derive an access copy from an original; the original is unchanged.",
+    {"file": "int", "digest": "digest", "error": "str"},
+)
+GAP_EXPLAINED = registry.register(
+    "evidence.gap_explained",
+    "An officer explained a pause between two consecutive AV segments of one act (R-REC-03).",
+    {"before": "int", "after": "int", "seconds": "int", "reason": "str"},
+)
+EXEMPTION_REQUESTED = registry.register(
+    "evidence.exemption_requested",
+    "An exemption from full AV recording of a step was requested (e.g. equipment failure).",
+    {"exemption": "int", "matter": "str", "subject": "dict", "step": "str", "reason": "str"},
+)
+EXEMPTION_APPROVED = registry.register(
+    "evidence.exemption_approved",
+    "A department or agency head other than the requester approved an exemption from full AV recording.",
+    {"exemption": "int", "requested_by": "int"},
+)
+RETENTION_CLASSIFIED = registry.register(
+    "evidence.retention_classified",
+    "A file's retention class was set from the AV list in force for its matter and step (R-REC-05).",
+    {"file": "int", "matter": "str", "class": "str", "keep_until?": "date"},
+)
+DELETION_REQUESTED = registry.register(
+    "evidence.deletion_requested",
+    "Deletion of an expired routine (non-evidence) recording was requested.",
+    {"file": "int", "digest": "digest", "reason": "str"},
+)
+DELETED = registry.register(
+    "evidence.deleted",
+    "A second person approved the deletion of an expired routine recording and its bytes were removed; this "
+    "entry keeps its digest.",
+    {"file": "int", "digest": "digest", "size": "int", "storage_key": "str", "requested_by": "int"},
 )

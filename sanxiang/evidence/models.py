@@ -1,4 +1,5 @@
-"""Evidence tables: recording equipment, partial uploads, stored evidence files and the evidence register.
+"""Evidence tables: recording equipment, partial uploads, stored evidence files, the evidence register, access
+copies, explained gaps between AV segments, AV exemptions, retention classes and approved deletions.
 
 Owns the schema and its database constraints only. Never holds business rules (they live in the actions), and
 no column here ever stores file bytes: bytes live in the storage backend, addressed by their SHA-256.
@@ -12,9 +13,11 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from sanxiang.core.models import TimestampedModel
-from sanxiang.evidence.enums import DeviceCheck, DeviceStatus, EvidenceKind
+from sanxiang.evidence.enums import AccessCopyStatus, DeviceCheck, DeviceStatus, EvidenceKind
+from sanxiang.matters.enums import RetentionClass
 from sanxiang.organizations.models import Agency, Officer
 
 
@@ -210,3 +213,152 @@ class EvidenceItem(TimestampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+
+def _user(verbose: StrOrPromise, *, null: bool = False) -> models.ForeignKey:  # type: ignore[type-arg]
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=verbose,
+        null=null,
+        blank=null,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+
+class AccessCopy(TimestampedModel):
+    """The browser-playable MP4 and poster JPEG ffmpeg derived from an original, each stored under its own
+    content address. Derived, so it may be rebuilt; the original it came from is never written."""
+
+    original = models.OneToOneField(
+        EvidenceFile, verbose_name=_("original"), on_delete=models.PROTECT, related_name="access_copy"
+    )
+    status = models.CharField(_("status"), max_length=16, choices=AccessCopyStatus.choices)
+    video_sha256 = models.CharField(_("video SHA-256"), max_length=64, blank=True)
+    video_key = models.CharField(_("video storage key"), max_length=255, blank=True)
+    video_size = models.BigIntegerField(_("video size in bytes"), default=0)
+    poster_sha256 = models.CharField(_("poster SHA-256"), max_length=64, blank=True)
+    poster_key = models.CharField(_("poster storage key"), max_length=255, blank=True)
+    poster_size = models.BigIntegerField(_("poster size in bytes"), default=0)
+    error = models.TextField(_("error"), blank=True)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+
+    class Meta:
+        verbose_name = _("access copy")
+        verbose_name_plural = _("access copies")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status=AccessCopyStatus.READY) | ~Q(video_key=""),
+                name="evidence_access_copy_ready_has_video",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.original} ({self.status})"
+
+
+class GapReason(TimestampedModel):
+    """Why recording stopped between two consecutive AV segments of one act (R-REC-03)."""
+
+    agency = models.ForeignKey(Agency, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="+")
+    before = models.ForeignKey(
+        EvidenceFile, verbose_name=_("segment before"), on_delete=models.PROTECT, related_name="+"
+    )
+    after = models.OneToOneField(
+        EvidenceFile, verbose_name=_("segment after"), on_delete=models.PROTECT, related_name="gap_reason"
+    )
+    seconds = models.PositiveIntegerField(_("gap in seconds"))
+    reason = models.TextField(_("reason"))
+    explained_by = _user(_("explained by"))
+
+    class Meta:
+        verbose_name = _("gap reason")
+        verbose_name_plural = _("gap reasons")
+        constraints = [models.CheckConstraint(condition=~Q(reason=""), name="evidence_gap_reason_given")]
+
+    def __str__(self) -> str:
+        return f"{self.before_id}→{self.after_id}"
+
+
+class Exemption(TimestampedModel):
+    """An approved reason (e.g. equipment failure) why a step the AV list marks for full recording has no AV
+    file. Requested by one person, approved by another who heads the department or the agency."""
+
+    agency = models.ForeignKey(Agency, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="+")
+    matter_code = models.CharField(_("matter code"), max_length=32)
+    subject_kind = models.CharField(_("subject kind"), max_length=32)
+    subject_id = models.CharField(_("subject id"), max_length=64)
+    step = models.CharField(_("step"), max_length=64)
+    reason = models.TextField(_("reason"))
+    requested_by = _user(_("requested by"))
+    approved_by = _user(_("approved by"), null=True)
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("AV exemption")
+        verbose_name_plural = _("AV exemptions")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(reason=""), name="evidence_exemption_reason_given"),
+            models.CheckConstraint(
+                condition=Q(approved_by__isnull=True, approved_at__isnull=True)
+                | (Q(approved_at__isnull=False) & ~Q(approved_by=models.F("requested_by"))),
+                name="evidence_exemption_two_people",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subject_kind}:{self.subject_id} {self.step}"
+
+
+class Retention(TimestampedModel):
+    """A file's retention class, taken from the AV list in force for its matter and step (R-REC-05)."""
+
+    file = models.OneToOneField(
+        EvidenceFile, verbose_name=_("file"), on_delete=models.PROTECT, related_name="retention"
+    )
+    retention_class = models.CharField(_("retention class"), max_length=16, choices=RetentionClass.choices)
+    matter_code = models.CharField(_("matter code"), max_length=32)
+    keep_until = models.DateField(_("kept until"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("retention")
+        verbose_name_plural = _("retentions")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(retention_class=RetentionClass.EVIDENCE, keep_until__isnull=True)
+                | Q(retention_class=RetentionClass.ROUTINE, keep_until__isnull=False),
+                name="evidence_retention_routine_has_expiry",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.file} {self.retention_class}"
+
+
+class Deletion(TimestampedModel):
+    """A two-person deletion of an expired routine file. The register row and its records stay; only the
+    original's bytes go once a second person approves."""
+
+    file = models.OneToOneField(
+        EvidenceFile, verbose_name=_("file"), on_delete=models.PROTECT, related_name="deletion"
+    )
+    reason = models.TextField(_("reason"))
+    requested_by = _user(_("requested by"))
+    approved_by = _user(_("approved by"), null=True)
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("deletion")
+        verbose_name_plural = _("deletions")
+        constraints = [
+            models.CheckConstraint(condition=~Q(reason=""), name="evidence_deletion_reason_given"),
+            models.CheckConstraint(
+                condition=Q(approved_by__isnull=True, approved_at__isnull=True)
+                | (Q(approved_at__isnull=False) & ~Q(approved_by=models.F("requested_by"))),
+                name="evidence_deletion_two_people",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.file}"

@@ -1,5 +1,7 @@
-"""Celery tasks of the evidence app, for production's beat schedule: the fixity re-check and the expiry of
-unfinished uploads. Thin wrappers; the work lives in ``fixity`` and ``uploads``. Never repairs a file."""
+"""Celery tasks of the evidence app: access copies (queued on commit after an upload), and for production's
+beat schedule the fixity re-check, the expiry of unfinished uploads and the rebuild of missing access copies.
+Thin wrappers; the work lives in ``access``, ``fixity`` and ``uploads``. Never repairs or rewrites an
+original."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ import logging
 
 from celery import shared_task
 
-from sanxiang.evidence import fixity, uploads
+from sanxiang.evidence import access, fixity, uploads
 
 logger = logging.getLogger(__name__)
 
@@ -31,3 +33,17 @@ def check_fixity() -> int:
 @shared_task(name="evidence.expire_uploads", ignore_result=True)
 def expire_uploads() -> int:
     return uploads.expire()
+
+
+@shared_task(name="evidence.make_access_copy", ignore_result=True)
+def make_access_copy(evidence_id: int) -> str | None:
+    """Derive the MP4 and poster of one original; failures are recorded on the copy, not raised."""
+    copy = access.build(evidence_id)
+    return copy.status if copy else None
+
+
+@shared_task(name="evidence.build_missing_access_copies", ignore_result=True)
+def build_missing_access_copies() -> int:
+    """Retry every video without a working access copy. Returns how many are ready now."""
+    built = [access.build(evidence_id) for evidence_id in access.missing()]
+    return sum(1 for copy in built if copy is not None and copy.status == "ready")

@@ -30,7 +30,7 @@ from django.utils.translation import gettext as _
 
 from sanxiang.core import clock
 from sanxiang.core.errors import InvalidInput, NotFoundOrForbidden, RuleViolation, SanxiangError
-from sanxiang.evidence import actions, conf, metadata
+from sanxiang.evidence import access, actions, conf, metadata
 from sanxiang.evidence.auth import Principal
 from sanxiang.evidence.models import Upload
 from sanxiang.evidence.storage import get_storage
@@ -259,6 +259,7 @@ def finish(upload: Upload, *, principal: Principal, hasher: Any = None) -> Uploa
             )
             upload.evidence_file = evidence
             upload.save(update_fields=["evidence_file"])
+            access.schedule(evidence)
     _hashers.pop(upload.id, None)
     path.unlink(missing_ok=True)
     return upload

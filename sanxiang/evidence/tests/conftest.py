@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,6 +18,8 @@ from sanxiang.evidence.models import Device
 from sanxiang.records import writer
 from sanxiang.records.models import PendingEntry
 
+FFMPEG = shutil.which("ffmpeg") or "/usr/bin/ffmpeg"
+FFPROBE = shutil.which("ffprobe") or "/usr/bin/ffprobe"
 MP4_HEAD = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom"
 
 
@@ -62,3 +66,18 @@ def camera(world: World) -> Registered:
 
 def files_under(path: Path) -> list[Path]:
     return sorted(p for p in path.rglob("*") if p.is_file()) if path.exists() else []
+
+
+def make_video(path: Path, *, seconds: int = 2) -> Path:
+    """A short test-pattern video with a tone, made by ffmpeg (fixed arguments, no shell)."""
+    source = f"testsrc=duration={seconds}:size=320x240:rate=15"
+    arguments = [FFMPEG, "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i", source]
+    arguments += ["-f", "lavfi", "-i", f"sine=duration={seconds}", "-c:v", "libx264", "-preset", "ultrafast"]
+    arguments += ["-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", str(path)]
+    subprocess.run(arguments, check=True, timeout=60)  # noqa: S603 - fixed arguments, no shell
+    return path
+
+
+@pytest.fixture(scope="session")
+def video(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    return make_video(tmp_path_factory.mktemp("video") / "clip.mp4").read_bytes()
