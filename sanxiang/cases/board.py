@@ -18,8 +18,7 @@ from sanxiang.cases.settings_selectors import setting_for
 from sanxiang.organizations.jurisdiction import AnyUser
 from sanxiang.organizations.models import Agency
 
-
-# Used only until an agency (or one above it) saves its CaseSetting; the issue's "2 working days, configurable".
+# Used only until an agency (or one above it) saves its CaseSetting (issue 5: "2 working days, configurable").
 FALLBACK_AMBER_WORKING_DAYS = 2
 
 

@@ -8,10 +8,19 @@ from collections.abc import Callable
 import pytest
 from django.db import connection
 
-from sanxiang.cases.models import AllocatedNumber, NumberCounter, NumberPattern, Party
+from sanxiang.cases.models import (
+    AllocatedNumber,
+    Case,
+    CaseAct,
+    CaseLimit,
+    CaseOfficer,
+    NumberCounter,
+    NumberPattern,
+    Party,
+)
 from sanxiang.records.models import PendingEntry
 
-Snapshot = tuple[int, int, int, int, int]
+Snapshot = tuple[int, ...]
 
 
 def _counts() -> Snapshot:
@@ -21,6 +30,11 @@ def _counts() -> Snapshot:
         AllocatedNumber.objects.count(),
         NumberPattern.objects.count(),
         PendingEntry.objects.count(),
+        Case.objects.count(),
+        CaseAct.objects.count(),
+        CaseLimit.objects.filter(state="stopped").count(),
+        CaseLimit.objects.count(),
+        CaseOfficer.objects.count(),
     )
 
 

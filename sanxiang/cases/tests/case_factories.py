@@ -1,0 +1,74 @@
+"""Factories for cases: a published penalty matter of 太原, and cases opened through the engine, so every
+row they make is recorded too."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from conftest import World
+from sanxiang.cases import engine
+from sanxiang.cases.models import Case, CaseSetting, Party
+from sanxiang.cases.tests import factories
+from sanxiang.core import clock
+from sanxiang.matters.models import Matter
+from sanxiang.matters.tests import factories as matter_factories
+
+REGISTERED = dt.date(2026, 8, 3)  # a Monday
+VIOLATION = dt.date(2026, 7, 20)
+YUAN = 100
+
+
+@dataclass
+class Desk:
+    """The 太原 officer's desk: the world, a penalty matter, a person and a company."""
+
+    world: World
+    matter: Matter
+    person: Party
+    company: Party
+    setting: CaseSetting
+
+
+def make_desk(world: World) -> Desk:
+    with clock.frozen_now(dt.datetime(2026, 6, 15, 9, tzinfo=dt.UTC)):  # the catalogue predates the cases
+        version = matter_factories.draft(world.taiyuan, effective=dt.date(2026, 7, 1))
+        matter = matter_factories.add_matter(version, [matter_factories.article_49()])
+        matter_factories.approve_and_publish(version)
+    setting = engine.check_set_case_setting(
+        actor_user=world.admin_user,
+        agency=world.taiyuan,
+        effective_from=dt.date(2026, 1, 1),
+        hearing_person_fen=5_000 * YUAN,
+        hearing_organization_fen=100_000 * YUAN,
+        amber_working_days=2,
+    )
+    return Desk(
+        world=world,
+        matter=matter,
+        person=factories.make_person(world.taiyuan, "赵六"),
+        company=factories.make_company(world.taiyuan),
+        setting=setting,
+    )
+
+
+def open_case(desk: Desk, **changes: Any) -> Case:
+    world = desk.world
+    arguments: dict[str, Any] = {
+        "actor_user": world.officer_user,
+        "agency": world.taiyuan,
+        "matter": desk.matter,
+        "parties": [desk.company],
+        "officers": [world.officer, world.colleague],
+        "violation_on": VIOLATION,
+        "facts": "擅自改变人民防空工程主体结构。",
+        "on": REGISTERED,
+        "proposed_fen": 20_000 * YUAN,
+    }
+    arguments.update(changes)
+    return engine.check_register_case(**arguments)
+
+
+def act(desk: Desk, case: Case, name: str, on: dt.date, **data: Any) -> Case:
+    return engine.check_perform_act(case, act=name, actor_user=desk.world.officer_user, on=on, data=data)
