@@ -212,13 +212,16 @@ def _limits_note(procedure: Procedure, canvas: _Canvas, y: float) -> float:
         return y
     lines = [(_("Time limits"), FONT)]
     for limit in procedure.limits:
-        text = _("%(label)s: %(days)s %(unit)s") % {
+        values = {
             "label": str(limit.label),
             "days": limit.days,
             "unit": _unit(limit.unit),
+            "basis": limit.basis,
         }
         if limit.basis:
-            text += _(" (%(basis)s)") % {"basis": limit.basis}
+            text = _("%(label)s: %(days)s %(unit)s (%(basis)s)") % values
+        else:
+            text = _("%(label)s: %(days)s %(unit)s") % values
         lines += [(line, SMALL) for line in _wrap(text, 2 * BOX_W + GAP_X + LEFT - 40, SMALL)]
     canvas.text(24, y, lines, "start", "limits")
     return y + len(lines) * LINE
