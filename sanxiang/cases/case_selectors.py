@@ -16,12 +16,16 @@ from django.utils.translation import gettext as _
 
 from sanxiang.cases.engine.acts import context
 from sanxiang.cases.engine.guards import refusals
-from sanxiang.cases.models import Case, CaseLimit, LimitState
+from sanxiang.cases.models import Case, CaseLimit, CaseOfficer, LimitState, Party
 from sanxiang.core.errors import NotFoundOrForbidden
 from sanxiang.matters import procedures
+from sanxiang.matters.enums import ListKind
+from sanxiang.matters.models import Matter
 from sanxiang.matters.procedures import Transition
+from sanxiang.matters.selectors import version_in_force
 from sanxiang.organizations.enums import Role
 from sanxiang.organizations.jurisdiction import AnyUser, holds_role, scope_for
+from sanxiang.organizations.models import Agency, Officer
 
 
 def visible_cases(user: AnyUser) -> QuerySet[Case]:
@@ -72,3 +76,24 @@ def next_acts(case: Case, *, on: dt.date) -> list[NextAct]:
 
 def open_limits(case: Case) -> QuerySet[CaseLimit]:
     return case.limits.exclude(state=LimitState.STOPPED).order_by("due_on", "pk")
+
+
+def matters_for_cases(agency: Agency, *, on: dt.date) -> QuerySet[Matter]:
+    """The matters of the catalogue in force for ``agency`` on ``on`` whose procedure is defined."""
+    version = version_in_force(ListKind.CATALOGUE, agency, on=on)
+    if version is None:
+        return Matter.objects.none()
+    keys = {procedure.key for procedure in procedures.all_procedures()}
+    return Matter.objects.filter(version=version, workflow_key__in=keys).order_by("code")
+
+
+def parties_of(agency: Agency) -> QuerySet[Party]:
+    return Party.objects.filter(agency=agency).order_by("name", "pk")
+
+
+def officers_of(agency: Agency) -> QuerySet[Officer]:
+    return Officer.objects.filter(agency=agency, is_active=True).order_by("name", "pk")
+
+
+def assignments_of(case: Case) -> QuerySet[CaseOfficer]:
+    return case.assignments.select_related("officer").order_by("officer__name")

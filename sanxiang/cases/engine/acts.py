@@ -31,8 +31,10 @@ from sanxiang.core import clock
 from sanxiang.core.errors import InvalidInput, RuleViolation
 from sanxiang.core.validation import validated
 from sanxiang.matters import procedures
+from sanxiang.matters.enums import ListKind
 from sanxiang.matters.models import Matter
 from sanxiang.matters.procedures import Procedure, Transition
+from sanxiang.matters.selectors import version_in_force
 from sanxiang.organizations.models import Agency, Officer
 from sanxiang.organizations.selectors import actor_of
 from sanxiang.records import writer
@@ -60,6 +62,7 @@ def check_register_case(
     officers, recusal, limitation), its number (案号) and the limits registration starts."""
     procedure = _procedure_for(matter, procedure_key)
     _check_opening(agency=agency, parties=parties, officers=officers, violation_on=violation_on, on=on)
+    _check_matter_in_force(agency, matter, on=on)
     case = Case(
         agency=agency,
         matter=matter,
@@ -258,6 +261,16 @@ def _check_opening(
         errors["violation_on"] = [_("The violation cannot end after the registration.")]
     if errors:
         raise InvalidInput(_("Please correct the errors below."), errors)
+
+
+def _check_matter_in_force(agency: Agency, matter: Matter, *, on: dt.date) -> None:
+    """A case follows a matter of the catalogue in force for its agency on the day of registration."""
+    version = version_in_force(ListKind.CATALOGUE, agency, on=on)
+    if version is None or matter.version_id != version.pk:
+        raise InvalidInput(
+            _("The matter is not in the catalogue in force for the agency on that day."),
+            {"matter": [_("Choose a matter of the catalogue in force.")]},
+        )
 
 
 def _transition(procedure: Procedure, case: Case, act: str) -> Transition:

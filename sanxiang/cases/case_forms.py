@@ -1,0 +1,91 @@
+"""Forms of the case pages: parsing only. Which matters, parties and officers are offered is passed in by
+the view from selectors; every rule (guards, dates, limitation) is decided by ``cases.engine``, whose refusals
+the views put back on the form. This module must never decide a rule itself."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
+
+from sanxiang.cases.models import Party
+from sanxiang.matters.models import Matter
+from sanxiang.matters.money import fen_from_yuan
+from sanxiang.organizations.models import Officer
+
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class AmountField(forms.CharField):
+    """An amount in yuan typed as text ("20,000"), cleaned to fen."""
+
+    def to_python(self, value: Any) -> int | None:  # type: ignore[override]  # fen, not text
+        text = super().to_python(value)
+        if not text:
+            return None
+        try:
+            return fen_from_yuan(text)
+        except ValueError:
+            raise forms.ValidationError(_("Give an amount in yuan, such as 20,000.")) from None
+
+
+class CaseRegisterForm(forms.Form):
+    matter = forms.ModelChoiceField(label=_("Enforcement matter"), queryset=Matter.objects.none())
+    simple = forms.BooleanField(label=_("Simple procedure on the spot"), required=False)
+    parties = forms.ModelMultipleChoiceField(label=_("Parties"), queryset=Party.objects.none())
+    officers = forms.ModelMultipleChoiceField(label=_("Handling officers"), queryset=Officer.objects.none())
+    violation_on = forms.DateField(label=_("Violation ended on"), widget=DATE)
+    grave_harm = forms.BooleanField(
+        label=_("Endangers life, health or financial safety with harm (five-year limitation)"), required=False
+    )
+    facts = forms.CharField(label=_("Facts"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000)
+    proposed = AmountField(label=_("Proposed fine (yuan)"), required=False)
+    legal_review_required = forms.BooleanField(label=_("Legal review required"), required=False)
+    registered_on = forms.DateField(label=_("Registered on"), widget=DATE)
+
+    def __init__(
+        self,
+        data: QueryDict | None = None,
+        *,
+        matters: QuerySet[Matter],
+        parties: QuerySet[Party],
+        officers: QuerySet[Officer],
+        today: dt.date,
+    ) -> None:
+        super().__init__(data, initial={"registered_on": today})
+        self.fields["matter"].queryset = matters  # type: ignore[attr-defined]  # ModelChoiceField
+        self.fields["parties"].queryset = parties  # type: ignore[attr-defined]  # ModelChoiceField
+        self.fields["officers"].queryset = officers  # type: ignore[attr-defined]  # ModelChoiceField
+
+
+class ActForm(forms.Form):
+    act = forms.ChoiceField(label=_("Act"))
+    on = forms.DateField(label=_("Date of the act"), widget=DATE)
+    amount = AmountField(label=_("Fine (yuan), when notifying or deciding"), required=False)
+    served_on = forms.DateField(label=_("Prior notice served on"), widget=DATE, required=False)
+    new_facts = forms.CharField(
+        label=_("New facts found after the statement"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+    def __init__(self, data: QueryDict | None = None, *, acts: list[tuple[str, str]], today: dt.date) -> None:
+        super().__init__(data, initial={"on": today})
+        self.fields["act"].choices = acts  # type: ignore[attr-defined]  # ChoiceField
+
+    def act_data(self) -> dict[str, Any]:
+        """The data the engine reads for the act."""
+        data: dict[str, Any] = {
+            "note": self.cleaned_data["note"],
+            "new_facts": self.cleaned_data["new_facts"],
+        }
+        if self.cleaned_data["amount"] is not None:
+            data["amount_fen"] = self.cleaned_data["amount"]
+        if self.cleaned_data["served_on"] is not None:
+            data["served_on"] = self.cleaned_data["served_on"]
+        return data
