@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import json
 import shutil
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,7 +17,11 @@ from pytest_django.fixtures import Settings
 
 from conftest import World
 from sanxiang.evidence import actions
-from sanxiang.evidence.models import Device
+from sanxiang.evidence.enums import DeviceCheck
+from sanxiang.evidence.models import Device, EvidenceFile
+from sanxiang.evidence.storage import get_storage
+from sanxiang.matters.enums import ListKind, VersionStatus
+from sanxiang.matters.models import AVEntry, ListVersion
 from sanxiang.records import writer
 from sanxiang.records.models import PendingEntry
 
@@ -81,3 +88,64 @@ def make_video(path: Path, *, seconds: int = 2) -> Path:
 @pytest.fixture(scope="session")
 def video(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     return make_video(tmp_path_factory.mktemp("video") / "clip.mp4").read_bytes()
+
+
+T0 = dt.datetime(2026, 5, 1, 9, 0, tzinfo=dt.UTC)
+
+
+def add_file(
+    world: World,
+    *,
+    data: bytes,
+    start: dt.datetime | None = T0,
+    seconds: int = 60,
+    step: str = "inspection",
+    subject: tuple[str, str] = ("case", "42"),
+    media_type: str = "video/mp4",
+) -> EvidenceFile:
+    """A stored original registered through the action, as an upload would (no HTTP, no access copy)."""
+    source = Path(tempfile.mkdtemp()) / "original"
+    source.write_bytes(data)
+    sha256 = hashlib.sha256(data).hexdigest()
+    key = get_storage().store(source, sha256=sha256, size=len(data))
+    arrival = actions.Arrival(
+        agency=world.taiyuan,
+        sha256=sha256,
+        size=len(data),
+        storage_key=key,
+        media_type=media_type,
+        metadata={"filename": f"segment-{sha256[:6]}.mp4"},
+        subject=subject,
+        step=step,
+        device=None,
+        device_check=DeviceCheck.NONE,
+        officer=world.officer,
+        certificate_number="",
+        capture_start=start,
+        capture_end=start + dt.timedelta(seconds=seconds) if start else None,
+        uploaded_by_id=world.officer_user.pk,
+    )
+    return actions.do_add_evidence_file(actor=writer.SYSTEM, arrival=arrival)
+
+
+def av_list(world: World, *rows: tuple[str, str, str, str]) -> None:
+    """Publish the AV-recording list of Taiyuan with rows (matter, step, requirement, retention)."""
+    version = ListVersion.objects.create(
+        kind=ListKind.AV_RECORDING,
+        agency=world.taiyuan,
+        number=1,
+        status=VersionStatus.PUBLISHED,
+        effective_from=dt.date(2026, 1, 1),
+        approving_body="太原市司法局",
+        approved_on=dt.date(2025, 12, 1),
+        published_at=dt.datetime(2025, 12, 2, tzinfo=dt.UTC),
+    )
+    for matter, step, requirement, retention in rows:
+        AVEntry.objects.create(
+            version=version,
+            matter_code=matter,
+            step=step,
+            step_name=step,
+            requirement=requirement,
+            retention=retention,
+        )

@@ -74,12 +74,12 @@ def test_without_ffmpeg_the_error_is_clear_and_recorded(
     world: World, store: Store, settings: Settings, django_capture_on_commit_callbacks: Capture
 ) -> None:
     settings.SANXIANG_FFMPEG = "/nonexistent/ffmpeg"
-    with pytest.raises(ConfigurationError, match="ffmpeg was not found"):
+    with pytest.raises(ConfigurationError, match="SANXIANG_FFMPEG"):
         conf.ffmpeg()
     evidence = upload(mp4_bytes(4000), django_capture_on_commit_callbacks)
     copy = AccessCopy.objects.get(original=evidence)
     assert copy.status == AccessCopyStatus.FAILED
-    assert "ffmpeg was not found" in copy.error
+    assert "/nonexistent/ffmpeg" in copy.error
     [failed] = records("evidence.access_copy_failed")
     assert "SANXIANG_FFMPEG" in failed["data"]["error"]
     assert stored_digest(evidence.storage_key) == evidence.sha256
