@@ -236,7 +236,12 @@ class Relief:
     citation: str
 
 
+RELIEF_ORDER = {str(kind): index for index, kind in enumerate(ReliefKind)}
+
+
 def _relief(channels: Iterable[ReliefChannel]) -> tuple[Relief, ...]:
+    """复议 before 诉讼, as the law presents them."""
+    ordered = sorted(channels, key=lambda channel: RELIEF_ORDER.get(channel.kind, len(RELIEF_ORDER)))
     return tuple(
         Relief(
             kind=channel.kind,
@@ -247,7 +252,7 @@ def _relief(channels: Iterable[ReliefChannel]) -> tuple[Relief, ...]:
             unit_label=str(TimeUnit(channel.unit).label),
             citation=channel.article.citation,
         )
-        for channel in channels
+        for channel in ordered
     )
 
 

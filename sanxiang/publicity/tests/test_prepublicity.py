@@ -177,6 +177,7 @@ def test_the_service_guide_shows_every_field(client: Client, shanxi: World) -> N
         assert fact in html, fact
     assert 'data-kind="reconsideration" data-limit="60" data-unit="calendar_days"' in html
     assert 'data-kind="litigation" data-limit="6" data-unit="months"' in html
+    assert html.index('data-kind="reconsideration"') < html.index('data-kind="litigation"')
 
 
 def test_a_defined_procedure_is_drawn_inline(client: Client, shanxi: World, licence_flow: None) -> None:
