@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from django.utils import translation
 
 from conftest import World
 from sanxiang.calendar.models import CalendarDay, CalendarYear
@@ -22,7 +23,8 @@ NOW = dt.datetime(2027, 1, 15, 9, tzinfo=dt.UTC)
 
 @pytest.fixture(autouse=True)
 def _frozen() -> Iterator[None]:
-    with clock.frozen_now(NOW):
+    """A fixed today, and English messages so that a refusal is matched by its article."""
+    with clock.frozen_now(NOW), translation.override("en"):
         yield
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 
 import pytest
+from django.utils import translation
 
 from conftest import World
 from sanxiang.cases import engine
@@ -23,7 +24,8 @@ Counts = Callable[[], Snapshot]
 
 @pytest.fixture(autouse=True)
 def _frozen() -> Iterator[None]:
-    with clock.frozen_now(NOW):
+    """A fixed today, and English messages so that a refusal is matched by its article."""
+    with clock.frozen_now(NOW), translation.override("en"):
         yield
 
 
@@ -160,3 +162,8 @@ def test_every_guard_a_procedure_names_is_implemented() -> None:
 
     for procedure in procedures.all_procedures():
         assert procedure.guard_names() <= set(engine.GUARDS), procedure.key
+
+
+def test_refusals_in_chinese_name_the_article(desk: Desk) -> None:
+    with translation.override("zh-hans"), pytest.raises(RuleViolation, match="第三十六条"):
+        open_case(desk, violation_on=dt.date(2024, 8, 2))
