@@ -175,14 +175,28 @@ def _added_data(evidence: EvidenceFile) -> dict[str, object]:
 
 
 @transaction.atomic
-def do_record_read(*, actor: writer.Actor, evidence: EvidenceFile, mode: str, byte_range: str | None) -> None:
-    """Who read what, when: one ``evidence.read`` per view or download, ranged requests included."""
+def do_record_read(
+    *,
+    actor: writer.Actor,
+    evidence: EvidenceFile,
+    mode: str,
+    byte_range: str | None,
+    copy_sha256: str | None = None,
+) -> None:
+    """Who read what, when: one ``evidence.read`` per view or download of the original, its access copy or its
+    poster, ranged requests included (``copy`` names the derived file's digest)."""
     writer.append(
         "evidence.read",
         agency_id=evidence.agency_id,
         actor=actor,
         subject=writer.Subject("evidence_file", str(evidence.pk)),
-        data={"file": evidence.pk, "digest": f"sha256:{evidence.sha256}", "mode": mode, "range": byte_range},
+        data={
+            "file": evidence.pk,
+            "digest": f"sha256:{evidence.sha256}",
+            "mode": mode,
+            "range": byte_range,
+            "copy": f"sha256:{copy_sha256}" if copy_sha256 else None,
+        },
     )
 
 

@@ -10,7 +10,8 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from sanxiang.core.errors import NotFoundOrForbidden
-from sanxiang.evidence.models import EvidenceFile, EvidenceItem
+from sanxiang.evidence.enums import AccessCopyStatus
+from sanxiang.evidence.models import AccessCopy, Deletion, EvidenceFile, EvidenceItem
 from sanxiang.organizations.jurisdiction import AnyUser, scope_for
 
 
@@ -35,3 +36,22 @@ def list_items_for(user: AnyUser, *, subject: tuple[str, str]) -> QuerySet[Evide
     return EvidenceItem.objects.filter(
         scope.agency_filter("agency__"), subject_kind=subject[0], subject_id=subject[1]
     ).select_related("file")
+
+
+def list_files_for(user: AnyUser, *, subject: tuple[str, str]) -> QuerySet[EvidenceFile]:
+    """The subject's files the user may see, by step and capture time, with their access copies."""
+    return (
+        visible_evidence(user)
+        .filter(subject_kind=subject[0], subject_id=subject[1])
+        .select_related("access_copy", "device")
+        .order_by("step", "capture_start", "pk")
+    )
+
+
+def ready_copy(evidence: EvidenceFile) -> AccessCopy | None:
+    return AccessCopy.objects.filter(original=evidence, status=AccessCopyStatus.READY).first()
+
+
+def is_removed(evidence: EvidenceFile) -> bool:
+    """Whether an approved deletion removed the file's bytes (its row and records stay)."""
+    return Deletion.objects.filter(file=evidence, approved_at__isnull=False).exists()

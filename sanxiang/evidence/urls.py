@@ -1,4 +1,4 @@
-"""Evidence URLs: the tus upload endpoint and playback/download of originals."""
+"""Evidence URLs: the tus upload endpoint, playback/download of originals and access copies, and the pages."""
 
 from django.urls import URLPattern, path
 
@@ -10,4 +10,10 @@ urlpatterns: list[URLPattern] = [
     path("uploads/<uuid:upload_id>", tusviews.resource, name="upload"),
     path("files/<int:evidence_id>/play", views.play, name="play"),
     path("files/<int:evidence_id>/download", views.download, name="download"),
+    path("files/<int:evidence_id>/", views.file_detail, name="file_detail"),
+    path("files/<int:evidence_id>/copy", views.copy, name="copy"),
+    path("files/<int:evidence_id>/poster", views.poster, name="poster"),
+    path("files/<int:evidence_id>/gap", views.explain_gap, name="explain_gap"),
+    path("subjects/<slug:subject_kind>/<str:subject_id>/", views.subject_files, name="subject_files"),
+    path("upload/", views.upload_page, name="upload_page"),
 ]
