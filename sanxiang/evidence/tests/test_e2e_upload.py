@@ -1,0 +1,95 @@
+"""Browser journey in real Chromium (Debian's /usr/bin/chromium) against a live server: an officer uploads a
+short ffmpeg-generated video to a subject step through the page's tus client, then plays the access copy back.
+Run with ``pytest -m e2e -p no:xdist sanxiang/evidence``.
+
+Debian's Chromium plays H.264/AAC in MP4 (checked: canPlayType answers "probably" and this test plays it), so
+the access copy is MP4 only; no WebM copy is made."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from django.db import connections
+from playwright.sync_api import Browser, Page, sync_playwright
+from pytest_django.fixtures import Settings
+from pytest_django.live_server_helper import LiveServer
+
+from sanxiang.evidence.enums import AccessCopyStatus
+from sanxiang.evidence.models import EvidenceFile
+from sanxiang.evidence.tests.conftest import make_video, records
+from sanxiang.organizations.enums import AgencyLevel, Role
+from sanxiang.organizations.tests import factories
+from sanxiang.records.models import Entry
+
+pytestmark = pytest.mark.e2e
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+PASSWORD = "correct-horse-battery"
+
+
+@pytest.fixture
+def clip(transactional_db: None, settings: Settings, tmp_path: Path) -> Path:
+    settings.SANXIANG_EVIDENCE_STORAGE = (tmp_path / "originals").as_uri()
+    settings.SANXIANG_EVIDENCE_UPLOAD_DIR = str(tmp_path / "uploads")
+    province = factories.make_agency("山西省人民防空办公室", level=AgencyLevel.PROVINCE)
+    taiyuan = factories.make_agency("太原市人民防空办公室", level=AgencyLevel.CITY, parent=province)
+    user = factories.make_user("officer", password=PASSWORD)
+    factories.make_officer(taiyuan, "张三", user=user)
+    factories.grant(user, taiyuan, Role.OFFICER)
+    path = make_video(tmp_path / "现场检查.mp4", seconds=2)
+    connections.close_all()  # see publicity's e2e test: no idle connection may outlive the live server
+    return path
+
+
+@pytest.fixture
+def page(monkeypatch: pytest.MonkeyPatch) -> Iterator[Page]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `bash tools/ensure_debian_packages.sh chromium` as root")
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    playwright = sync_playwright().start()
+    browser: Browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    try:
+        yield browser.new_context(locale="zh-CN").new_page()
+    finally:
+        browser.close()
+        playwright.stop()
+
+
+# ``clip`` (the database) comes before ``live_server``, as in publicity's e2e test.
+def test_an_officer_uploads_a_video_and_plays_it_back(
+    clip: Path, live_server: LiveServer, page: Page
+) -> None:
+    page.goto(
+        f"{live_server.url}/accounts/login/?next=/evidence/upload/%3Fsubject_kind%3Dcase%26subject_id%3D42"
+    )
+    page.fill("#id_username", "officer")
+    page.fill("#id_password", PASSWORD)
+    page.click("form button[type=submit].primary")
+    page.wait_for_selector("#evidence-upload")
+    page.fill("#id_step", "inspection")
+    page.fill("#id_capture_start", "2026-05-01T09:00")
+    page.fill("#id_capture_end", "2026-05-01T09:02")
+    page.set_input_files("#id_file", str(clip))
+    page.click("#upload-button")
+    page.wait_for_selector('#upload-status[data-state="done"]', timeout=60_000)
+    assert page.locator("#upload-progress").get_attribute("value") == "100"
+
+    evidence = EvidenceFile.objects.get()
+    assert (evidence.subject_kind, evidence.subject_id, evidence.step) == ("case", "42", "inspection")
+    assert evidence.access_copy.status == AccessCopyStatus.READY
+
+    page.click("#evidence-link")
+    page.wait_for_selector("#evidence-video")
+    assert page.locator("#evidence-digest").inner_text() == evidence.sha256
+    page.wait_for_function("document.querySelector('#evidence-video').readyState >= 2", timeout=20_000)
+    page.evaluate("document.querySelector('#evidence-video').muted = true")
+    page.evaluate("document.querySelector('#evidence-video').play()")
+    page.wait_for_function("document.querySelector('#evidence-video').currentTime > 0.3", timeout=20_000)
+    reads = [json.loads(bytes(e.body)) for e in Entry.objects.filter(event_type="evidence.read")]
+    reads += records("evidence.read")  # integrated on commit, or still pending
+    assert any(read["data"]["mode"] == "copy" for read in reads)
+    connections.close_all()
