@@ -50,6 +50,7 @@ CASE_REGISTERED = registry.register(
         "parties": "list",
         "officers": "list",
         "limits": "list",
+        "origin?": "int",
     },
 )
 CASE_ACT_PERFORMED = registry.register(

@@ -12,4 +12,6 @@ PARTY_ROLES = frozenset({str(Role.OFFICER), str(Role.SUPERVISOR)})
 
 
 def register() -> None:
+    worklist.register_nav(worklist.NavItem(_("Cases"), "cases:case_list", roles=PARTY_ROLES))
+    worklist.register_nav(worklist.NavItem(_("Deadline board"), "cases:deadline_board", roles=PARTY_ROLES))
     worklist.register_nav(worklist.NavItem(_("Parties"), "cases:party_list", roles=PARTY_ROLES))

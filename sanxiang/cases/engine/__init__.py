@@ -12,6 +12,7 @@ from sanxiang.cases.engine.acts import (
     check_set_case_setting,
 )
 from sanxiang.cases.engine.guards import GUARDS, GuardContext, refusals
+from sanxiang.cases.engine.referral import check_refer_to_penalty
 
 __all__ = [
     "GUARDS",
@@ -19,6 +20,7 @@ __all__ = [
     "check_declare_conflict",
     "check_perform_act",
     "check_recuse_officer",
+    "check_refer_to_penalty",
     "check_register_case",
     "check_set_case_setting",
     "refusals",

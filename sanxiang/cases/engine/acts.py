@@ -57,6 +57,7 @@ def check_register_case(
     grave_harm: bool = False,
     proposed_fen: int | None = None,
     legal_review_required: bool = False,
+    origin: Case | None = None,
 ) -> Case:
     """Open a case (立案) of ``agency`` under ``matter``: its procedure's registration guards (two certified
     officers, recusal, limitation), its number (案号) and the limits registration starts."""
@@ -75,6 +76,7 @@ def check_register_case(
         proposed_fen=proposed_fen,
         registered_on=on,
         legal_review_required=legal_review_required,
+        origin=origin,
     )
     assignments = tuple(CaseOfficer(officer=officer) for officer in officers)
     _refuse(procedure.register_guards, GuardContext(case, procedure, "register", on, {}, assignments))
@@ -108,6 +110,7 @@ def check_register_case(
             "parties": [party.pk for party in parties],
             "officers": [officer.pk for officer in officers],
             "limits": limits,
+            **({"origin": origin.pk} if origin is not None else {}),
         },
     )
     return case

@@ -34,6 +34,14 @@ class Case(TimestampedModel):
     officers: models.ManyToManyField[Officer, CaseOfficer] = models.ManyToManyField(
         Officer, verbose_name=_("handling officers"), through="CaseOfficer", related_name="cases"
     )
+    origin = models.ForeignKey(
+        "self",
+        verbose_name=_("referred from"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="referrals",
+    )
     facts = models.TextField(_("facts"))
     violation_on = models.DateField(_("violation ended on"))
     grave_harm = models.BooleanField(

@@ -12,6 +12,7 @@ from sanxiang.cases import engine
 from sanxiang.cases.models import Case, CaseSetting, Party
 from sanxiang.cases.tests import factories
 from sanxiang.core import clock
+from sanxiang.matters.enums import MatterType
 from sanxiang.matters.models import Matter
 from sanxiang.matters.tests import factories as matter_factories
 
@@ -26,6 +27,8 @@ class Desk:
 
     world: World
     matter: Matter
+    licence: Matter
+    inspection: Matter
     person: Party
     company: Party
     setting: CaseSetting
@@ -34,7 +37,24 @@ class Desk:
 def make_desk(world: World) -> Desk:
     with clock.frozen_now(dt.datetime(2026, 6, 15, 9, tzinfo=dt.UTC)):  # the catalogue predates the cases
         version = matter_factories.draft(world.taiyuan, effective=dt.date(2026, 7, 1))
-        matter = matter_factories.add_matter(version, [matter_factories.article_49()])
+        article = matter_factories.article_49()
+        matter = matter_factories.add_matter(version, [article])
+        licence = matter_factories.add_matter(
+            version,
+            [article],
+            name="人防工程拆除审批",
+            type=MatterType.LICENSE,
+            workflow_key="license",
+            statutory_basis=article,
+            **matter_factories.licence_limits(),
+        )
+        inspection = matter_factories.add_matter(
+            version,
+            [article],
+            name="人防工程维护管理检查",
+            type=MatterType.INSPECTION,
+            workflow_key="inspection",
+        )
         matter_factories.approve_and_publish(version)
     setting = engine.check_set_case_setting(
         actor_user=world.admin_user,
@@ -47,6 +67,8 @@ def make_desk(world: World) -> Desk:
     return Desk(
         world=world,
         matter=matter,
+        licence=licence,
+        inspection=inspection,
         person=factories.make_person(world.taiyuan, "赵六"),
         company=factories.make_company(world.taiyuan),
         setting=setting,
