@@ -4,8 +4,10 @@ who heads a department or the agency."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 import pytest
+from django.utils import translation
 
 from conftest import World
 from sanxiang.core.errors import InvalidInput, RuleViolation
@@ -18,6 +20,13 @@ from sanxiang.organizations.tests import factories
 
 ON = dt.date(2026, 5, 2)
 SUBJECT = ("case", "42")
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """The refusals are matched on their English source text, whatever catalogue is compiled."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

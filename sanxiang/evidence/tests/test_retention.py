@@ -4,11 +4,12 @@ which removes the bytes and keeps the digest in the record. Every refusal writes
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from typing import Any
 
 import pytest
+from django.utils import translation
 from pytest_django.fixtures import Settings
 
 from conftest import World
@@ -27,6 +28,13 @@ from sanxiang.records import writer
 
 Capture = Callable[..., AbstractContextManager[list[Callable[[], Any]]]]
 LATER = dt.datetime(2026, 12, 1, 12, tzinfo=dt.UTC)  # more than six months after the T0 recordings
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """The refusals are matched on their English source text, whatever catalogue is compiled."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
