@@ -67,7 +67,7 @@ def deadline_board(user: AnyUser, *, today: dt.date, filters: BoardFilter | None
     limits = (
         CaseLimit.objects.filter(case__in=visible_cases(user))
         .exclude(state=LimitState.STOPPED)
-        .select_related("case", "case__agency", "case__agency__parent")
+        .select_related("case", "case__agency")
         .order_by("due_on", "pk")
     )
     if filters.agency_id is not None:

@@ -10,13 +10,8 @@ from sanxiang.organizations.models import Agency
 
 
 def _chain(agency: Agency) -> list[int]:
-    """The agency and its ancestors, nearest first, from the tree path."""
-    ids: list[int] = []
-    current: Agency | None = agency
-    while current is not None:
-        ids.append(current.pk)
-        current = current.parent
-    return ids
+    """The agency's id and its ancestors', nearest first, from the materialised path ("/<id>/<id>/")."""
+    return [int(part) for part in reversed(agency.path.strip("/").split("/")) if part.isdigit()]
 
 
 def setting_for(agency: Agency, *, on: dt.date) -> CaseSetting | None:

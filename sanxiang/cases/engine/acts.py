@@ -28,7 +28,7 @@ from sanxiang.cases.lock_objects import lock_case
 from sanxiang.cases.models import Case, CaseAct, CaseOfficer, CaseSetting, Party
 from sanxiang.cases.numbering import allocate_number
 from sanxiang.core import clock
-from sanxiang.core.errors import InvalidInput, RuleViolation
+from sanxiang.core.errors import ConfigurationError, InvalidInput, RuleViolation
 from sanxiang.core.validation import validated
 from sanxiang.matters import procedures
 from sanxiang.matters.enums import ListKind
@@ -124,7 +124,7 @@ def check_perform_act(
     stage and every guard passes; then the stage, the act row, the limits and one record, together."""
     data = dict(data or {})
     case = lock_case(case.pk)
-    procedure = procedures.get(case.procedure_key)
+    procedure = _procedure_of(case)
     transition = _transition(procedure, case, act)
     _check_day(case, on)
     _refuse(transition.guards, context(case, procedure, act, on, data))
@@ -274,6 +274,18 @@ def _check_matter_in_force(agency: Agency, matter: Matter, *, on: dt.date) -> No
             _("The matter is not in the catalogue in force for the agency on that day."),
             {"matter": [_("Choose a matter of the catalogue in force.")]},
         )
+
+
+def _procedure_of(case: Case) -> Procedure:
+    """The procedure the case started under. A case keeps its version: when the table has moved on, the
+    case waits for a migration rule rather than silently following the new one."""
+    procedure = procedures.get(case.procedure_key)
+    if procedure.version != case.procedure_version:
+        raise ConfigurationError(
+            _("The case follows version %(old)s of its procedure; version %(new)s is now defined.")
+            % {"old": case.procedure_version, "new": procedure.version}
+        )
+    return procedure
 
 
 def _transition(procedure: Procedure, case: Case, act: str) -> Transition:

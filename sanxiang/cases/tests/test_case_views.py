@@ -10,8 +10,11 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from pytest_django import DjangoAssertNumQueries
 
 from conftest import World
 from sanxiang.cases.models import Case, CaseAct
@@ -180,3 +183,19 @@ def test_lists_and_board_by_persona(client: Client, world: World, case: Case, wh
     board = client.get(reverse("cases:deadline_board"))
     assert board.status_code == 200
     assert board.content.decode().count("data-colour=") == rows
+
+
+@pytest.mark.parametrize("name", ["case_list", "deadline_board"])
+def test_list_pages_do_not_query_per_row(
+    client: Client, world: World, desk: Desk, name: str, django_assert_max_num_queries: DjangoAssertNumQueries
+) -> None:
+    """The page's queries do not grow with its rows: measured with one case, asserted with four."""
+    open_case(desk)
+    client.force_login(world.officer_user)
+    with CaptureQueriesContext(connection) as one:
+        client.get(reverse(f"cases:{name}"))
+    for _extra in range(3):
+        open_case(desk)
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        response = client.get(reverse(f"cases:{name}"))
+    assert response.content.decode().count("data-case=" if name == "case_list" else "data-colour=") == 4

@@ -15,7 +15,7 @@ from sanxiang.calendar.models import CalendarDay, CalendarYear
 from sanxiang.cases.models import Case, CaseAct, CaseLimit, LimitState
 from sanxiang.cases.tests.case_factories import REGISTERED, YUAN, Desk, act, make_desk, open_case
 from sanxiang.core import clock
-from sanxiang.core.errors import RuleViolation
+from sanxiang.core.errors import ConfigurationError, RuleViolation
 from sanxiang.records.selectors import timeline
 
 NOW = dt.datetime(2027, 1, 15, 9, tzinfo=dt.UTC)
@@ -133,3 +133,11 @@ def _decided(desk: Desk, day: dt.date) -> Case:
         case = act(desk, case, name, on)
     case = act(desk, case, "notify", dt.date(2026, 8, 10))
     return act(desk, case, "decide", day, amount_fen=10_000 * YUAN)
+
+
+def test_a_case_keeps_its_procedure_version(desk: Desk) -> None:
+    """A case registered under another version of the table is not moved by the current one."""
+    case = open_case(desk)
+    Case.objects.filter(pk=case.pk).update(procedure_version="2017")
+    with pytest.raises(ConfigurationError, match="2017"):
+        act(desk, case, "investigate", REGISTERED)
