@@ -12,9 +12,18 @@ Map of the app:
     storage/              content-addressed originals: filesystem (read-only files) or S3 (Object Lock)
     actions.py            every write with its record: evidence.added/read/upload_refused, items, review,
                           devices, maintenance
-    selectors.py          access_evidence_by_id, the permission chokepoint
-    views.py, ranges.py   playback and download with HTTP Range; each read writes evidence.read
-    fixity.py, tasks.py   re-hashing originals (``sanxiang evidence fixity``, task evidence.check_fixity)
+    selectors.py          access_evidence_by_id, the permission chokepoint; a subject's files
+    views.py, ranges.py   playback and download of originals, access copies and posters with HTTP Range
+                          (each read writes evidence.read); the file page, a subject's list, the upload page
+    forms.py, templates/, static/evidence/tus-upload.js
+                          page forms and the browser's small tus client (progress, resume on retry)
+    access.py             access copies: ffmpeg → H.264/AAC faststart MP4 and a poster JPEG,
+                          content-addressed, queued on commit after an upload (task evidence.make_access_copy)
+    gaps.py               gaps between AV segments of one act and the officer's recorded reason (R-REC-03)
+    requirements.py       av_requirement_met, the AV guard hook of the case workflow, and two-person exemptions
+    retention.py          retention class from the AV list; two-person deletion of expired routine recordings
+    fixity.py, tasks.py   re-hashing originals (``sanxiang evidence fixity``, task evidence.check_fixity);
+                          ``sanxiang evidence access-copies`` and task evidence.build_missing_access_copies
     client.py             the tuspy client behind ``sanxiang upload``
 
 Settings are read in ``conf.py`` (each from Django settings, then the environment).

@@ -7,13 +7,14 @@ the access copy is MP4 only; no WebM copy is made."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from django.db import connections
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, Route, sync_playwright
 from pytest_django.fixtures import Settings
 from pytest_django.live_server_helper import LiveServer
 
@@ -92,4 +93,39 @@ def test_an_officer_uploads_a_video_and_plays_it_back(
     reads = [json.loads(bytes(e.body)) for e in Entry.objects.filter(event_type="evidence.read")]
     reads += records("evidence.read")  # integrated on commit, or still pending
     assert any(read["data"]["mode"] == "copy" for read in reads)
+    connections.close_all()
+
+
+def test_an_interrupted_upload_resumes_when_the_officer_presses_upload_again(
+    clip: Path, live_server: LiveServer, page: Page
+) -> None:
+    page.goto(f"{live_server.url}/accounts/login/?next=/evidence/upload/")
+    page.fill("#id_username", "officer")
+    page.fill("#id_password", PASSWORD)
+    page.click("form button[type=submit].primary")
+    page.wait_for_selector("#evidence-upload")
+    page.evaluate("document.getElementById('evidence-upload').dataset.chunk = '16384'")
+    page.fill("#id_subject_id", "42")
+    page.fill("#id_step", "inspection")
+    page.set_input_files("#id_file", str(clip))
+    patches: list[int] = []
+
+    def cut_the_third_chunk(route: Route) -> None:
+        if route.request.method == "PATCH":
+            patches.append(int(route.request.headers["upload-offset"]))
+            if len(patches) == 3:
+                route.abort("connectionreset")
+                return
+        route.continue_()
+
+    page.route("**/evidence/uploads/**", cut_the_third_chunk)
+    page.click("#upload-button")
+    page.wait_for_selector('#upload-status[data-state="interrupted"]', timeout=30_000)
+    assert not EvidenceFile.objects.exists()
+    page.click("#upload-button")  # HEAD asks the server for its offset, then the rest follows
+    page.wait_for_selector('#upload-status[data-state="done"]', timeout=60_000)
+    assert patches[3] == 2 * 16384  # resumed from the stored offset, not from zero
+    evidence = EvidenceFile.objects.get()
+    assert evidence.size == clip.stat().st_size
+    assert evidence.sha256 == hashlib.sha256(clip.read_bytes()).hexdigest()
     connections.close_all()

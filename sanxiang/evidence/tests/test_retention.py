@@ -9,10 +9,11 @@ from contextlib import AbstractContextManager
 from typing import Any
 
 import pytest
+from django.test import Client
 from django.utils import translation
 from pytest_django.fixtures import Settings
 
-from conftest import World
+from conftest import PASSWORD, World
 from sanxiang.core import clock
 from sanxiang.core.errors import ConfigurationError, InvalidInput, RuleViolation
 from sanxiang.evidence import actions, retention
@@ -107,6 +108,10 @@ def test_an_expired_routine_file_is_deleted_by_two_people(
     [deleted] = records("evidence.deleted")
     assert deleted["data"]["digest"] == f"sha256:{evidence.sha256}"
     assert deleted["data"]["requested_by"] == listed.officer_user.pk
+    client = Client()
+    client.login(username="officer", password=PASSWORD)
+    for view in ("play", "download", ""):
+        assert client.get(f"/evidence/files/{evidence.pk}/{view}").status_code == 404
 
 
 @pytest.mark.parametrize("step", ["seizure", "unlisted"])

@@ -5,7 +5,7 @@
    template), so this file holds none. */
 (function () {
   "use strict";
-  var CHUNK = 256 * 1024;
+  var DEFAULT_CHUNK = 256 * 1024;
   var form = document.getElementById("evidence-upload");
   if (!form) { return; }
   var bar = document.getElementById("upload-progress");
@@ -79,7 +79,8 @@
   }
   function send(file, upload) {
     show(upload.offset, file.size);
-    var end = Math.min(upload.offset + CHUNK, file.size);
+    var chunk = parseInt(form.dataset.chunk, 10) || DEFAULT_CHUNK;
+    var end = Math.min(upload.offset + chunk, file.size);
     return fetch(upload.url, {
       method: "PATCH",
       credentials: "same-origin",
