@@ -20,7 +20,7 @@ Map of the app:
     access.py             access copies: ffmpeg → H.264/AAC faststart MP4 and a poster JPEG,
                           content-addressed, queued on commit after an upload (task evidence.make_access_copy)
     gaps.py               gaps between AV segments of one act and the officer's recorded reason (R-REC-03)
-    requirements.py       av_requirement_met, the AV guard hook of the case workflow, and two-person exemptions
+    requirements.py       av_requirement_met (the AV guard hook of the case workflow); two-person exemptions
     retention.py          retention class from the AV list; two-person deletion of expired routine recordings
     fixity.py, tasks.py   re-hashing originals (``sanxiang evidence fixity``, task evidence.check_fixity);
                           ``sanxiang evidence access-copies`` and task evidence.build_missing_access_copies
