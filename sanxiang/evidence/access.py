@@ -202,4 +202,5 @@ def schedule(evidence: EvidenceFile) -> None:
     from sanxiang.evidence import tasks
 
     evidence_id = evidence.pk
-    transaction.on_commit(lambda: tasks.make_access_copy.delay(evidence_id))
+    # robust: a broker or ffmpeg problem is logged and never turns a stored upload into an error response
+    transaction.on_commit(lambda: tasks.make_access_copy.delay(evidence_id), robust=True)

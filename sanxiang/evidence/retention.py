@@ -151,7 +151,7 @@ def check_approve_deletion(*, actor: writer.Actor, user: AbstractBaseUser, delet
         },
     )
     evidence_id = evidence.pk
-    transaction.on_commit(lambda: remove_bytes(evidence_id))
+    transaction.on_commit(lambda: remove_bytes(evidence_id), robust=True)
     return deletion
 
 

@@ -109,3 +109,14 @@ def test_ffmpeg_gets_a_fixed_argument_list_without_a_shell(tmp_path: Any) -> Non
     assert arguments[0] == "/usr/bin/ffmpeg"
     assert str(tmp_path / "in; rm -rf /") in arguments  # one argument, never parsed by a shell
     assert "+faststart" in arguments
+
+
+def test_ffmpeg_past_its_time_limit_is_stopped_and_recorded(
+    world: World, store: Store, video: bytes, settings: Settings, django_capture_on_commit_callbacks: Capture
+) -> None:
+    settings.SANXIANG_FFMPEG_TIMEOUT = 0.001
+    evidence = upload(video, django_capture_on_commit_callbacks)
+    copy = AccessCopy.objects.get(original=evidence)
+    assert copy.status == AccessCopyStatus.FAILED
+    assert "stopped" in copy.error
+    assert len(records("evidence.access_copy_failed")) == 1
