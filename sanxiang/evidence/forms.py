@@ -32,3 +32,13 @@ class GapReasonForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason for the gap"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class ExemptionForm(forms.Form):
+    matter_code = forms.CharField(label=_("Matter code"), max_length=32)
+    step = forms.CharField(label=_("Workflow step"), max_length=64)
+    reason = forms.CharField(label=_("Reason"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class DeletionForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from sanxiang.core.errors import NotFoundOrForbidden
 from sanxiang.evidence.enums import AccessCopyStatus
-from sanxiang.evidence.models import AccessCopy, Deletion, EvidenceFile, EvidenceItem
+from sanxiang.evidence.models import AccessCopy, Deletion, EvidenceFile, EvidenceItem, Exemption
 from sanxiang.organizations.jurisdiction import AnyUser, scope_for
 
 
@@ -55,3 +55,22 @@ def ready_copy(evidence: EvidenceFile) -> AccessCopy | None:
 def is_removed(evidence: EvidenceFile) -> bool:
     """Whether an approved deletion removed the file's bytes (its row and records stay)."""
     return Deletion.objects.filter(file=evidence, approved_at__isnull=False).exists()
+
+
+def list_exemptions_for(user: AnyUser, *, subject: tuple[str, str]) -> QuerySet[Exemption]:
+    scope = scope_for(user)
+    if scope.is_empty:
+        return Exemption.objects.none()
+    return Exemption.objects.filter(
+        scope.agency_filter("agency__"), subject_kind=subject[0], subject_id=subject[1]
+    ).select_related("requested_by", "approved_by")
+
+
+def access_exemption_by_id(user: AnyUser, exemption_id: int) -> Exemption:
+    scope = scope_for(user)
+    try:
+        if scope.is_empty:
+            raise Exemption.DoesNotExist
+        return Exemption.objects.filter(scope.agency_filter("agency__")).get(pk=exemption_id)
+    except Exemption.DoesNotExist:
+        raise NotFoundOrForbidden(_("Exemption not found.")) from None

@@ -16,4 +16,12 @@ urlpatterns: list[URLPattern] = [
     path("files/<int:evidence_id>/gap", views.explain_gap, name="explain_gap"),
     path("subjects/<slug:subject_kind>/<str:subject_id>/", views.subject_files, name="subject_files"),
     path("upload/", views.upload_page, name="upload_page"),
+    path(
+        "subjects/<slug:subject_kind>/<str:subject_id>/exemptions",
+        views.request_exemption,
+        name="request_exemption",
+    ),
+    path("exemptions/<int:exemption_id>/approve", views.approve_exemption, name="approve_exemption"),
+    path("files/<int:evidence_id>/deletion", views.request_deletion, name="request_deletion"),
+    path("files/<int:evidence_id>/deletion/approve", views.approve_deletion, name="approve_deletion"),
 ]

@@ -6,6 +6,7 @@ such file"."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -20,9 +21,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from sanxiang.core import clock
 from sanxiang.core.errors import InvalidInput, NotFoundOrForbidden, RuleViolation
-from sanxiang.evidence import actions, forms, gaps, selectors
+from sanxiang.evidence import actions, forms, gaps, requirements, retention, selectors
 from sanxiang.evidence.access import POSTER_MEDIA_TYPE, VIDEO_MEDIA_TYPE
-from sanxiang.evidence.models import AccessCopy, EvidenceFile
+from sanxiang.evidence.models import AccessCopy, Deletion, EvidenceFile, Retention
 from sanxiang.evidence.ranges import Unsatisfiable, parse_range
 from sanxiang.evidence.storage import get_storage
 from sanxiang.organizations.selectors import actor_of, officer_of
@@ -133,6 +134,9 @@ def file_detail(request: HttpRequest, evidence_id: int) -> HttpResponse:
     context = {
         "evidence": evidence,
         "copy": AccessCopy.objects.filter(original=evidence).first(),
+        "retention": Retention.objects.filter(file=evidence).first(),
+        "deletion": Deletion.objects.filter(file=evidence).first(),
+        "deletion_form": forms.DeletionForm(),
         "items": selectors.list_items_for(
             request.user, subject=(evidence.subject_kind, evidence.subject_id)
         ).filter(file=evidence),
@@ -152,6 +156,8 @@ def subject_files(request: HttpRequest, subject_kind: str, subject_id: str) -> H
         "gaps": gaps.list_gaps(request.user, subject=subject),
         "may_explain": officer_of(request.user) is not None,
         "gap_form": forms.GapReasonForm(),
+        "exemptions": selectors.list_exemptions_for(request.user, subject=subject),
+        "exemption_form": forms.ExemptionForm(),
     }
     return render(request, "evidence/subject_files.html", context)
 
@@ -187,3 +193,96 @@ def upload_page(request: HttpRequest) -> HttpResponse:
     return render(
         request, "evidence/upload.html", {"form": forms.UploadForm(initial=initial), "officer": officer}
     )
+
+
+def _user_or_404(request: HttpRequest) -> AbstractBaseUser:
+    if not isinstance(request.user, AbstractBaseUser):
+        raise Http404(_("Evidence not found."))
+    return request.user
+
+
+def _report(request: HttpRequest, action: Callable[[], object], done: str) -> None:
+    """Run one action; show its refusal or ``done`` as a message on the page the user returns to."""
+    try:
+        action()
+    except (InvalidInput, RuleViolation) as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, done)
+
+
+@login_required
+@require_POST
+def request_exemption(request: HttpRequest, subject_kind: str, subject_id: str) -> HttpResponse:
+    """An officer asks to close a fully-recorded step of this subject without AV (e.g. equipment failure)."""
+    user = _user_or_404(request)
+    officer = officer_of(user)
+    if officer is None:
+        raise Http404(_("Evidence not found."))
+    form = forms.ExemptionForm(request.POST)
+    data = form.cleaned_data if form.is_valid() else {"matter_code": "", "step": "", "reason": ""}
+    _report(
+        request,
+        lambda: requirements.check_request_exemption(
+            actor=actor_of(user, on=clock.today()),
+            user=user,
+            agency=officer.agency,
+            subject=(subject_kind, subject_id),
+            **data,
+        ),
+        _("The exemption was requested."),
+    )
+    return redirect("evidence:subject_files", subject_kind, subject_id)
+
+
+@login_required
+@require_POST
+def approve_exemption(request: HttpRequest, exemption_id: int) -> HttpResponse:
+    user = _user_or_404(request)
+    try:
+        exemption = selectors.access_exemption_by_id(user, exemption_id)
+    except NotFoundOrForbidden:
+        raise Http404(_("Evidence not found.")) from None
+    _report(
+        request,
+        lambda: requirements.check_approve_exemption(
+            actor=actor_of(user, on=clock.today()), user=user, exemption=exemption
+        ),
+        _("The exemption was approved."),
+    )
+    return redirect("evidence:subject_files", exemption.subject_kind, exemption.subject_id)
+
+
+@login_required
+@require_POST
+def request_deletion(request: HttpRequest, evidence_id: int) -> HttpResponse:
+    evidence = _evidence_or_404(request, evidence_id)
+    user = _user_or_404(request)
+    form = forms.DeletionForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    _report(
+        request,
+        lambda: retention.check_request_deletion(
+            actor=actor_of(user, on=clock.today()), user=user, evidence=evidence, reason=reason
+        ),
+        _("The deletion was requested; a second person must approve it."),
+    )
+    return redirect("evidence:file_detail", evidence.pk)
+
+
+@login_required
+@require_POST
+def approve_deletion(request: HttpRequest, evidence_id: int) -> HttpResponse:
+    evidence = _evidence_or_404(request, evidence_id)
+    user = _user_or_404(request)
+    deletion = Deletion.objects.filter(file=evidence).first()
+    if deletion is None:
+        raise Http404(_("Evidence not found."))
+    _report(
+        request,
+        lambda: retention.check_approve_deletion(
+            actor=actor_of(user, on=clock.today()), user=user, deletion=deletion
+        ),
+        _("The deletion was approved and the recording removed."),
+    )
+    return redirect("evidence:subject_files", evidence.subject_kind, evidence.subject_id)

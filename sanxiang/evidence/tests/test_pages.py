@@ -11,9 +11,13 @@ import pytest
 from django.test import Client
 
 from conftest import PASSWORD, World
-from sanxiang.evidence import access
-from sanxiang.evidence.models import EvidenceFile, GapReason
-from sanxiang.evidence.tests.conftest import T0, Store, add_file, mp4_bytes, records
+from sanxiang.core import clock
+from sanxiang.evidence import access, retention
+from sanxiang.evidence.models import Deletion, EvidenceFile, Exemption, GapReason
+from sanxiang.evidence.tests.conftest import T0, Store, add_file, av_list, mp4_bytes, records
+from sanxiang.organizations.enums import Role
+from sanxiang.organizations.tests import factories
+from sanxiang.records import writer
 
 READERS = ["officer", "colleague", "supervisor", "admin"]
 
@@ -119,7 +123,7 @@ def test_the_subject_list_shows_files_and_gaps_in_jurisdiction(
 ) -> None:
     first, second = gapped(world)
     client = as_(username)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(16):
         page = client.get("/evidence/subjects/case/42/")
     html = page.content.decode()
     assert f'data-file="{first.pk}"' in html
@@ -160,3 +164,47 @@ def test_the_upload_page_is_for_officers(world: World) -> None:
     assert 'value="42"' in html
     assert "evidence/tus-upload.js" in html
     assert as_("supervisor").get("/evidence/upload/").status_code == 404
+
+
+def test_exemptions_are_requested_and_approved_from_the_subject_page(world: World, store: Store) -> None:
+    factories.grant(world.colleague_user, world.taiyuan, Role.DEPARTMENT_HEAD)
+    url = "/evidence/subjects/case/42/exemptions"
+    as_("officer").post(url, {"matter_code": "M-001", "step": "seizure", "reason": " "})
+    assert not Exemption.objects.exists()
+    as_("officer").post(url, {"matter_code": "M-001", "step": "seizure", "reason": "设备故障"})
+    exemption = Exemption.objects.get()
+    assert as_("outsider").post(f"/evidence/exemptions/{exemption.pk}/approve").status_code == 404
+    as_("officer").post(f"/evidence/exemptions/{exemption.pk}/approve")  # the requester: refused
+    assert Exemption.objects.get().approved_at is None
+    as_("colleague").post(f"/evidence/exemptions/{exemption.pk}/approve")
+    assert Exemption.objects.get().approved_by_id == world.colleague_user.pk
+    page = as_("supervisor").get("/evidence/subjects/case/42/").content.decode()
+    assert f'data-exemption="{exemption.pk}"' in page
+    assert (
+        as_("supervisor").post(url, {"matter_code": "M-001", "step": "x", "reason": "y"}).status_code == 404
+    )
+
+
+def test_a_routine_recording_is_deleted_from_its_page_by_two_people(
+    world: World, store: Store, django_capture_on_commit_callbacks: Any
+) -> None:
+    av_list(world, ("M-001", "inspection", "as_needed", "routine"))
+    factories.grant(world.colleague_user, world.taiyuan, Role.AGENCY_HEAD)
+    evidence = add_file(world, data=mp4_bytes(700))
+    retention.check_classify_retention(actor=writer.SYSTEM, evidence=evidence, matter_code="M-001")
+    assert 'id="deletion-form"' in as_("officer").get(f"/evidence/files/{evidence.pk}/").content.decode()
+    with (
+        clock.frozen_now(dt.datetime(2026, 12, 1, tzinfo=dt.UTC)),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        assert (
+            as_("outsider").post(f"/evidence/files/{evidence.pk}/deletion", {"reason": "x"}).status_code
+            == 404
+        )
+        as_("officer").post(f"/evidence/files/{evidence.pk}/deletion", {"reason": "保存期满"})
+        as_("officer").post(f"/evidence/files/{evidence.pk}/deletion/approve")  # the requester: refused
+        assert Deletion.objects.get().approved_at is None
+        as_("colleague").post(f"/evidence/files/{evidence.pk}/deletion/approve")
+    assert Deletion.objects.get().approved_by_id == world.colleague_user.pk
+    assert len(records("evidence.deleted")) == 1
+    assert as_("officer").get(f"/evidence/files/{evidence.pk}/play").status_code == 404
