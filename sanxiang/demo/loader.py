@@ -16,6 +16,8 @@ from django.db import transaction
 
 from sanxiang.accounts import actions as account_actions
 from sanxiang.accounts.models import User
+from sanxiang.core import clock
+from sanxiang.demo import cases as demo_cases
 from sanxiang.demo import shanxi
 from sanxiang.matters.shanxi import load_shanxi_catalogue
 from sanxiang.organizations import actions
@@ -24,6 +26,8 @@ from sanxiang.organizations.models import Agency, Certificate, Department, Offic
 from sanxiang.records import writer
 
 SYSTEM = writer.SYSTEM
+# How far back the demo's history starts: before the oldest demo case (registered 100 days ago).
+HISTORY_DAYS = 120
 Say = Callable[[str], None]
 
 
@@ -247,10 +251,21 @@ def load_logins() -> dict[str, str]:
 
 
 def load(say: Say) -> dict[str, str]:
+    """Registries and catalogue are loaded as of HISTORY_DAYS ago (so that the demo cases, which run day by
+    day up to today, find the catalogue in force on their dates); then the cases."""
+    today = clock.today()
     with transaction.atomic():
-        agencies = load_agencies()
-        say(f"agencies: {len(agencies)}")
-        say(f"officers: {load_officers(agencies)}")
-        catalogue = load_shanxi_catalogue(actor=SYSTEM)
-        say(f"legal-basis articles: {catalogue.articles}; lists published: {len(catalogue.lists_published)}")
-        return load_logins()
+        with demo_cases.at(today - dt.timedelta(days=HISTORY_DAYS)):
+            agencies = load_agencies()
+            say(f"agencies: {len(agencies)}")
+            say(f"officers: {load_officers(agencies)}")
+            catalogue = load_shanxi_catalogue(actor=SYSTEM)
+            published = len(catalogue.lists_published)
+            say(f"legal-basis articles: {catalogue.articles}; lists published: {published}")
+            passwords = load_logins()
+        taiyuan = Agency.objects.get(code="140100")
+        opened = demo_cases.load_cases(
+            taiyuan, officer_username="officer", second_username="department_head", today=today
+        )
+        say(f"cases opened: {opened}")
+    return passwords

@@ -9,6 +9,9 @@ import pytest
 from django.core.management import call_command
 
 from sanxiang.accounts.models import User
+from sanxiang.cases.models import Case, CaseLimit
+from sanxiang.cases.models.cases import LimitState
+from sanxiang.core import clock
 from sanxiang.demo import loader
 from sanxiang.organizations.enums import AgencyLevel, CertificateState, Role
 from sanxiang.organizations.models import Agency, Certificate, Officer, RoleGrant
@@ -75,3 +78,13 @@ def test_demo_is_idempotent_and_records_only_once() -> None:
         Certificate.objects.count(),
         PendingEntry.objects.count(),
     )
+
+
+def test_demo_has_penalty_cases_in_every_stage_and_an_overdue_one() -> None:
+    """The demo's cases ran through the engine: registered to closed, and one past its 90-day limit
+    (行政处罚法 第60条)."""
+    call_command("demo", stdout=StringIO())
+    stages = set(Case.objects.values_list("stage", flat=True))
+    assert {"registered", "investigating", "notified", "decided", "served", "closed"} <= stages
+    overdue = CaseLimit.objects.filter(code="decide", state=LimitState.OPEN, due_on__lt=clock.today())
+    assert overdue.exists()
