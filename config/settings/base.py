@@ -179,6 +179,10 @@ CELERY_BEAT_SCHEDULE = {
     # Re-hash every stored evidence original (fixity), and drop unfinished uploads past their expiry.
     "evidence-check-fixity": {"task": "evidence.check_fixity", "schedule": 24 * 3600.0},
     "evidence-expire-uploads": {"task": "evidence.expire_uploads", "schedule": 3600.0},
+    "evidence-build-missing-access-copies": {
+        "task": "evidence.build_missing_access_copies",
+        "schedule": 3600.0,
+    },
 }
 
 # The record log (docs/records-format.md). The embedded default generates its Ed25519 signing key in VAR_DIR

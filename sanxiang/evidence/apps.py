@@ -10,4 +10,9 @@ class EvidenceConfig(AppConfig):
     verbose_name = _("Evidence")
 
     def ready(self) -> None:
+        from sanxiang.accounts import worklist
         from sanxiang.evidence import events  # noqa: F401 - registers the event types
+        from sanxiang.organizations.enums import Role
+
+        officers = frozenset({Role.OFFICER.value})
+        worklist.register_nav(worklist.NavItem(_("Upload a recording"), "evidence:upload_page", officers))

@@ -7,6 +7,8 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
 
 from sanxiang.accounts.models import User
 from sanxiang.cases.models import Case, CaseLimit
@@ -88,3 +90,13 @@ def test_demo_has_penalty_cases_in_every_stage_and_an_overdue_one() -> None:
     assert {"registered", "investigating", "notified", "decided", "served", "closed"} <= stages
     overdue = CaseLimit.objects.filter(code="decide", state=LimitState.OPEN, due_on__lt=clock.today())
     assert overdue.exists()
+
+
+def test_the_officer_home_page_shows_the_overdue_case(client: Client) -> None:
+    """The officer handling the overdue demo case sees it in red on the home page (行政处罚法 第60条)."""
+    call_command("demo", stdout=StringIO())
+    client.force_login(User.objects.get(username="officer"))
+    items = client.get(reverse("home")).context["items"]
+    assert any(item.severity == "danger" and "/cases/" in item.url for item in items)
+    client.force_login(User.objects.get(username="datong_officer"))
+    assert not any("/cases/" in item.url for item in client.get(reverse("home")).context["items"])
