@@ -22,6 +22,7 @@ from sanxiang.cases.models import Case
 from sanxiang.cases.selectors import can_register_party  # officers open cases as they register parties
 from sanxiang.core import clock
 from sanxiang.core.errors import InvalidInput, NotFoundOrForbidden, RuleViolation
+from sanxiang.core.forms import show_refusal
 from sanxiang.matters import procedures
 from sanxiang.organizations import selectors as organization_selectors
 from sanxiang.organizations.jurisdiction import visible_agencies, visible_officers
@@ -96,7 +97,7 @@ def case_register(request: HttpRequest) -> HttpResponse:
                 on=data["registered_on"],
             )
         except (InvalidInput, RuleViolation) as error:
-            _show_refusal(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, _("Case %(case)s was registered.") % {"case": case})
             return redirect("cases:case_detail", case.pk)
@@ -127,7 +128,7 @@ def case_act(request: HttpRequest, case_id: int) -> HttpResponse:
                 data=form.act_data(),
             )
         except (InvalidInput, RuleViolation) as error:
-            _show_refusal(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, _("The act was recorded."))
             return redirect("cases:case_detail", case.pk)
@@ -179,18 +180,6 @@ def _render_case(
         "form": form if may_handle else None,
     }
     return render(request, "cases/case_detail.html", context, status=status)
-
-
-def _show_refusal(
-    form: case_forms.CaseRegisterForm | case_forms.ActForm, error: InvalidInput | RuleViolation
-) -> None:
-    shown = False
-    for field, field_messages in getattr(error, "errors", {}).items():
-        for message in field_messages:
-            form.add_error(field if field in form.fields else None, message)
-            shown = True
-    if not shown:
-        form.add_error(None, error.message)
 
 
 def _int(value: str | None) -> int | None:

@@ -21,6 +21,7 @@ from sanxiang.cases import actions, forms, selectors
 from sanxiang.cases.models import Party
 from sanxiang.core import clock
 from sanxiang.core.errors import InvalidInput, NotFoundOrForbidden
+from sanxiang.core.forms import show_refusal
 from sanxiang.organizations import selectors as organization_selectors
 from sanxiang.organizations.models import Agency
 
@@ -75,7 +76,7 @@ def party_register(request: HttpRequest) -> HttpResponse:
         try:
             party = actions.check_register_party(actor=actor, agency=agency, **form.cleaned_data)
         except InvalidInput as error:
-            _show_refusal(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, _("Party %(name)s was registered.") % {"name": party.name})
             return redirect("cases:party_detail", party.pk)
@@ -97,24 +98,13 @@ def party_edit(request: HttpRequest, party_id: int) -> HttpResponse:
         try:
             actions.check_update_party(actor=actor, party=party, changes=form.changes())
         except InvalidInput as error:
-            _show_refusal(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, _("The party's facts were saved."))
             return redirect("cases:party_detail", party.pk)
     status = 400 if form.is_bound else 200
     context = {"form": form, "agency": party.agency, "party": party}
     return render(request, "cases/party_form.html", context, status=status)
-
-
-def _show_refusal(form: forms.PartyForm, error: InvalidInput) -> None:
-    """Put the action's messages on the form: per field where the field is on the form, else on top."""
-    shown = False
-    for field, field_messages in error.errors.items():
-        for message in field_messages:
-            form.add_error(field if field in form.fields else None, message)
-            shown = True
-    if not shown:
-        form.add_error(None, error.message)
 
 
 urlpatterns: list[URLPattern] = [

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from sanxiang.core import clock
 from sanxiang.core.errors import InvalidInput, NotFoundOrForbidden, RuleViolation
+from sanxiang.core.forms import show_refusal
 from sanxiang.organizations import actions, forms, jurisdiction, selectors
 from sanxiang.organizations.enums import CertificateStatus, Role
 from sanxiang.organizations.models import Agency, Certificate, Officer, RoleGrant
@@ -79,18 +80,6 @@ def _actor(request: HttpRequest) -> writer.Actor:
     return selectors.actor_of(request.user, on=clock.today())
 
 
-def _show_refusal(form: django_forms.Form, error: InvalidInput | RuleViolation) -> None:
-    """Put the action's messages on the form: per field where the field is on the form, else on top."""
-    field_errors = error.errors if isinstance(error, InvalidInput) else {}
-    shown = False
-    for field, field_messages in field_errors.items():
-        for message in field_messages:
-            form.add_error(field if field in form.fields else None, message)
-            shown = True
-    if not shown:
-        form.add_error(None, error.message)
-
-
 def _submit(request: HttpRequest, form: django_forms.Form, write: Callable[[dict[str, Any]], T]) -> T | None:
     """Run ``write`` (one action) on a posted, parsed form; None when the form or the action refused."""
     if request.method != "POST" or not form.is_valid():
@@ -98,7 +87,7 @@ def _submit(request: HttpRequest, form: django_forms.Form, write: Callable[[dict
     try:
         return write(form.cleaned_data)
     except (InvalidInput, RuleViolation) as error:
-        _show_refusal(form, error)
+        show_refusal(form, error)
         return None
 
 
