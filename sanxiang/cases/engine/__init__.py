@@ -12,10 +12,12 @@ from sanxiang.cases.engine.acts import (
     check_set_case_setting,
 )
 from sanxiang.cases.engine.guards import GUARDS, GuardContext, refusals
+from sanxiang.cases.engine.hooks import ActDone, register_after_act, register_guard
 from sanxiang.cases.engine.referral import check_refer_to_penalty
 
 __all__ = [
     "GUARDS",
+    "ActDone",
     "GuardContext",
     "check_declare_conflict",
     "check_perform_act",
@@ -24,4 +26,6 @@ __all__ = [
     "check_register_case",
     "check_set_case_setting",
     "refusals",
+    "register_after_act",
+    "register_guard",
 ]

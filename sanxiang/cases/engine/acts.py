@@ -23,6 +23,7 @@ from sanxiang.cases import events
 from sanxiang.cases.digests import digest
 from sanxiang.cases.engine.effects import apply_effect
 from sanxiang.cases.engine.guards import GuardContext, refusals
+from sanxiang.cases.engine.hooks import ActDone, after_act
 from sanxiang.cases.engine.limits import apply_changes
 from sanxiang.cases.lock_objects import lock_case
 from sanxiang.cases.models import Case, CaseAct, CaseOfficer, CaseSetting, Party
@@ -150,6 +151,7 @@ def check_perform_act(
         subject=_subject(case),
         data=event,
     )
+    after_act(ActDone(case, act, source, case.stage, on, actor_user, data))
     return case
 
 
