@@ -55,3 +55,23 @@ VALUE_CONFIRMED = registry.register(
     "An administrator confirmed a value that was loaded as a placeholder.",
     {"table": "str", "id": "int", "note": "str"},
 )
+ENTRY_CHANGED = registry.register(
+    "list_entry.changed",
+    "An entry of a draft list version was changed (replaced by the new values under the same checks).",
+    {"table": "str", "code": "str", "previous": "str", "digest": "digest"},
+)
+LIST_IMPORTED = registry.register(
+    "list_version.imported",
+    "A draft list version's entries were replaced by the rows of an imported spreadsheet.",
+    {"table": "str", "file_digest": "digest", "removed": "int", "added": "int"},
+)
+SERVICE_WINDOW_SAVED = registry.register(
+    "service_window.saved",
+    "A service window (办事窗口) of an agency was added or changed.",
+    {"agency": "int", "matter_code": "str", "digest": "digest"},
+)
+SERVICE_WINDOW_REMOVED = registry.register(
+    "service_window.removed",
+    "A service window (办事窗口) of an agency was removed.",
+    {"agency": "int", "matter_code": "str"},
+)

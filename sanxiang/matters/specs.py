@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from sanxiang.matters.enums import (
     AVRequirement,
+    ListKind,
     MatterType,
     PartyKind,
     ReliefKind,
@@ -126,3 +127,13 @@ class FeeSpec:
     matter_code: str = ""
     note: str = ""
     unconfirmed_note: str = ""
+
+
+EntrySpec = BenchmarkSpec | AVSpec | ReviewRuleSpec | InspectionSpec | FeeSpec
+KIND_OF_SPEC: dict[type[EntrySpec], ListKind] = {
+    BenchmarkSpec: ListKind.BENCHMARKS,
+    AVSpec: ListKind.AV_RECORDING,
+    ReviewRuleSpec: ListKind.MAJOR_DECISIONS,
+    InspectionSpec: ListKind.RANDOM_INSPECTION,
+    FeeSpec: ListKind.FEE_STANDARDS,
+}

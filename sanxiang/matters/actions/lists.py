@@ -5,7 +5,10 @@ standards with their coded exemptions. Each entry is recorded. Callers have chec
 
 from __future__ import annotations
 
-from django.db import transaction
+from collections.abc import Callable
+from typing import Any
+
+from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from sanxiang.core.errors import InvalidInput, RuleViolation
@@ -23,7 +26,15 @@ from sanxiang.matters.models import (
     StatutoryRange,
 )
 from sanxiang.matters.money import yuan
-from sanxiang.matters.specs import AVSpec, BenchmarkSpec, FeeSpec, InspectionSpec, ReviewRuleSpec
+from sanxiang.matters.specs import (
+    KIND_OF_SPEC,
+    AVSpec,
+    BenchmarkSpec,
+    EntrySpec,
+    FeeSpec,
+    InspectionSpec,
+    ReviewRuleSpec,
+)
 from sanxiang.records import writer
 
 
@@ -69,9 +80,8 @@ def check_statutory_range(spec: BenchmarkSpec) -> None:
         _require_fine_fits(fitting, spec)
 
 
-@transaction.atomic
-def check_add_benchmark(*, actor: writer.Actor, version: ListVersion, spec: BenchmarkSpec) -> BenchmarkEntry:
-    version = open_draft(version, ListKind.BENCHMARKS)
+def add_benchmark(version: ListVersion, spec: BenchmarkSpec) -> BenchmarkEntry:
+    """Check and write one tier into a locked draft; no record (the caller writes it)."""
     require_articles(version, spec.articles)
     require_matter_code(version, spec.matter_code, required=False)
     if (spec.min_fen is None) != (spec.max_fen is None):
@@ -94,13 +104,10 @@ def check_add_benchmark(*, actor: writer.Actor, version: ListVersion, spec: Benc
     validated(entry)
     entry.save()
     entry.articles.set(spec.articles)
-    record_entry(version, entry, spec.code, spec, actor=actor)
     return entry
 
 
-@transaction.atomic
-def check_add_av_entry(*, actor: writer.Actor, version: ListVersion, spec: AVSpec) -> AVEntry:
-    version = open_draft(version, ListKind.AV_RECORDING)
+def add_av_entry(version: ListVersion, spec: AVSpec) -> AVEntry:
     require_matter_code(version, spec.matter_code, required=True)
     entry = AVEntry(
         version=version,
@@ -113,15 +120,10 @@ def check_add_av_entry(*, actor: writer.Actor, version: ListVersion, spec: AVSpe
     )
     validated(entry)
     entry.save()
-    record_entry(version, entry, f"{spec.matter_code}/{spec.step}", spec, actor=actor)
     return entry
 
 
-@transaction.atomic
-def check_add_review_rule(
-    *, actor: writer.Actor, version: ListVersion, spec: ReviewRuleSpec
-) -> MajorDecisionRule:
-    version = open_draft(version, ListKind.MAJOR_DECISIONS)
+def add_review_rule(version: ListVersion, spec: ReviewRuleSpec) -> MajorDecisionRule:
     if spec.articles:
         require_articles(version, spec.articles)
     if spec.criterion == ReviewCriterion.AMOUNT and (spec.threshold_fen is None or spec.party_kind is None):
@@ -143,16 +145,11 @@ def check_add_review_rule(
     validated(rule)
     rule.save()
     rule.articles.set(spec.articles)
-    record_entry(version, rule, spec.code, spec, actor=actor)
     return rule
 
 
-@transaction.atomic
-def check_add_inspection_item(
-    *, actor: writer.Actor, version: ListVersion, spec: InspectionSpec
-) -> InspectionItem:
+def add_inspection_item(version: ListVersion, spec: InspectionSpec) -> InspectionItem:
     """An inspection item needs a basis in law (国办发〔2015〕58号: no inspection without one)."""
-    version = open_draft(version, ListKind.RANDOM_INSPECTION)
     require_articles(version, spec.articles)
     require_matter_code(version, spec.matter_code, required=False)
     item = InspectionItem(
@@ -172,14 +169,11 @@ def check_add_inspection_item(
     validated(item)
     item.save()
     item.articles.set(spec.articles)
-    record_entry(version, item, spec.code, spec, actor=actor)
     return item
 
 
-@transaction.atomic
-def check_add_fee_standard(*, actor: writer.Actor, version: ListVersion, spec: FeeSpec) -> FeeStandard:
+def add_fee_standard(version: ListVersion, spec: FeeSpec) -> FeeStandard:
     """A rate with its basis and the coded exemptions it allows; no other exemption may be granted."""
-    version = open_draft(version, ListKind.FEE_STANDARDS)
     require_articles(version, spec.articles)
     require_matter_code(version, spec.matter_code, required=False)
     for listed in spec.exemptions:
@@ -203,5 +197,62 @@ def check_add_fee_standard(*, actor: writer.Actor, version: ListVersion, spec: F
         validated(exemption)
         exemption.save()
         exemption.articles.set(item.articles)
-    record_entry(version, standard, spec.code, spec, actor=actor)
     return standard
+
+
+def entry_code(spec: EntrySpec) -> str:
+    """How the record log names an entry: its code, or matter/step for an AV rule."""
+    return f"{spec.matter_code}/{spec.step}" if isinstance(spec, AVSpec) else spec.code
+
+
+ADDERS: dict[ListKind, Callable[[ListVersion, Any], models.Model]] = {
+    ListKind.BENCHMARKS: add_benchmark,
+    ListKind.AV_RECORDING: add_av_entry,
+    ListKind.MAJOR_DECISIONS: add_review_rule,
+    ListKind.RANDOM_INSPECTION: add_inspection_item,
+    ListKind.FEE_STANDARDS: add_fee_standard,
+}
+
+
+@transaction.atomic
+def check_add_list_entry(*, actor: writer.Actor, version: ListVersion, spec: EntrySpec) -> models.Model:
+    """Add one entry of an attached list to a draft of that list, and record it."""
+    kind = KIND_OF_SPEC[type(spec)]
+    version = open_draft(version, kind)
+    entry = ADDERS[kind](version, spec)
+    record_entry(version, entry, entry_code(spec), spec, actor=actor)
+    return entry
+
+
+def check_add_benchmark(*, actor: writer.Actor, version: ListVersion, spec: BenchmarkSpec) -> BenchmarkEntry:
+    entry = check_add_list_entry(actor=actor, version=version, spec=spec)
+    assert isinstance(entry, BenchmarkEntry)
+    return entry
+
+
+def check_add_av_entry(*, actor: writer.Actor, version: ListVersion, spec: AVSpec) -> AVEntry:
+    entry = check_add_list_entry(actor=actor, version=version, spec=spec)
+    assert isinstance(entry, AVEntry)
+    return entry
+
+
+def check_add_review_rule(
+    *, actor: writer.Actor, version: ListVersion, spec: ReviewRuleSpec
+) -> MajorDecisionRule:
+    entry = check_add_list_entry(actor=actor, version=version, spec=spec)
+    assert isinstance(entry, MajorDecisionRule)
+    return entry
+
+
+def check_add_inspection_item(
+    *, actor: writer.Actor, version: ListVersion, spec: InspectionSpec
+) -> InspectionItem:
+    entry = check_add_list_entry(actor=actor, version=version, spec=spec)
+    assert isinstance(entry, InspectionItem)
+    return entry
+
+
+def check_add_fee_standard(*, actor: writer.Actor, version: ListVersion, spec: FeeSpec) -> FeeStandard:
+    entry = check_add_list_entry(actor=actor, version=version, spec=spec)
+    assert isinstance(entry, FeeStandard)
+    return entry

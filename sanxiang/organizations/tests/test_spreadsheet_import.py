@@ -444,7 +444,7 @@ def test_a_file_without_rows_is_refused(world: World) -> None:
 
 
 def test_row_limit(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(spreadsheet, "MAX_ROWS", 2)
+    monkeypatch.setattr(spreadsheet.layout, "MAX_ROWS", 2)
     with pytest.raises(InvalidInput) as error:
         run_import(world.admin_user, [officer_row(执法证号=str(n)) for n in range(3)])
     assert "more than 2 rows" in error.value.message
