@@ -4,6 +4,7 @@ passed a permission check (``selectors.may_edit``)."""
 
 from sanxiang.matters.actions.drafts import check_recite_current_texts, check_remove_entry
 from sanxiang.matters.actions.entries import check_add_matter
+from sanxiang.matters.actions.imports import check_change_entry, check_import_entries
 from sanxiang.matters.actions.library import (
     check_add_article,
     check_amend_article,
@@ -15,6 +16,7 @@ from sanxiang.matters.actions.lists import (
     check_add_benchmark,
     check_add_fee_standard,
     check_add_inspection_item,
+    check_add_list_entry,
     check_add_review_rule,
 )
 from sanxiang.matters.actions.versions import (
@@ -30,13 +32,16 @@ __all__ = [
     "check_add_benchmark",
     "check_add_fee_standard",
     "check_add_inspection_item",
+    "check_add_list_entry",
     "check_add_matter",
     "check_add_review_rule",
     "check_amend_article",
     "check_approve_version",
+    "check_change_entry",
     "check_confirm_value",
     "check_create_law",
     "check_draft_version",
+    "check_import_entries",
     "check_publish_version",
     "check_recite_current_texts",
     "check_remove_entry",

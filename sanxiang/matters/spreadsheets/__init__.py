@@ -24,7 +24,15 @@ from sanxiang.records import writer
 # An attached list holds tens of rows (SHANXI.md §2); the limit only keeps a wrong file from running long.
 MAX_ROWS = 2000
 
-__all__ = ["LAYOUTS", "MAX_ROWS", "check_import_list", "export_list", "layout_of", "template"]
+__all__ = [
+    "LAYOUTS",
+    "MAX_ROWS",
+    "ImportSummary",
+    "check_import_list",
+    "export_list",
+    "layout_of",
+    "template",
+]
 
 
 def layout_of(version: ListVersion) -> Layout:
@@ -70,7 +78,7 @@ def template(version: ListVersion) -> bytes:
 
 
 def parse_file(version: ListVersion, data: bytes) -> tuple[list[tuple[int, EntrySpec]], list[RowError]]:
-    """Specs of the rows whose cells parse, and the errors of the others. Reads the library, writes nothing."""
+    """Specs of the rows whose cells parse, and the errors of the others. Reads; never writes."""
     layout = layout_of(version)
     citations = Citations(version.effective_from)
     rows: list[tuple[int, EntrySpec]] = []

@@ -22,7 +22,7 @@ CITATION_SEPARATORS = re.compile(r"[\n；;]+")
 
 
 class Citations:
-    """Article texts by citation (《中华人民共和国人民防空法》第四十九条), preferring the text in force on ``day``."""
+    """Article texts by citation (《人民防空法》第四十九条 style), preferring the text in force on ``day``."""
 
     def __init__(self, day: dt.date) -> None:
         self._by_citation: dict[str, Article] = {}
