@@ -1,6 +1,6 @@
 """Routes of the matters app, mounted at /matters/."""
 
-from sanxiang.matters import library_views, views
+from sanxiang.matters import entry_views, library_views, views
 
 app_name = "matters"
-urlpatterns = [*views.urlpatterns, *library_views.urlpatterns]
+urlpatterns = [*views.urlpatterns, *entry_views.urlpatterns, *library_views.urlpatterns]

@@ -298,7 +298,7 @@ RANDOM_INSPECTION = Layout(
 )
 
 
-def _exemptions(cells: Cells, citations: Citations) -> list[ExemptionSpec]:
+def parse_exemptions(cells: Cells, citations: Citations) -> list[ExemptionSpec]:
     """One exemption per line: 编码｜名称｜依据 (several citations separated by ；)."""
     found = []
     for line in cells.text("exemptions").splitlines():
@@ -325,17 +325,21 @@ def _fee(cells: Cells, citations: Citations) -> FeeSpec:
         rate_fen=0 if rate is None else rate,
         per_unit=cells.text("per_unit"),
         articles=cells.articles("articles", citations),
-        exemptions=_exemptions(cells, citations),
+        exemptions=parse_exemptions(cells, citations),
         note=cells.text("note"),
         unconfirmed_note=cells.text("unconfirmed_note"),
     )
 
 
-def _fee_row(standard: FeeStandard) -> list[Any]:
-    exemptions = [
+def exemption_lines(standard: FeeStandard) -> str:
+    """The standard's exemptions as the cell (and form field) writes them: code｜name｜basis per line."""
+    return "\n".join(
         f"{item.code}｜{item.name}｜{'；'.join(a.citation for a in item.articles.all())}"
         for item in standard.exemptions.all()
-    ]
+    )
+
+
+def _fee_row(standard: FeeStandard) -> list[Any]:
     return [
         standard.code,
         standard.name,
@@ -343,7 +347,7 @@ def _fee_row(standard: FeeStandard) -> list[Any]:
         _fen_text(standard.rate_fen),
         standard.per_unit,
         join_citations(list(standard.articles.all())),
-        "\n".join(exemptions),
+        exemption_lines(standard),
         standard.note,
         standard.unconfirmed_note if standard.unconfirmed else "",
     ]

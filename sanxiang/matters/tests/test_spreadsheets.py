@@ -144,7 +144,7 @@ def _fill(places: Places, kind: ListKind) -> ListVersion:
     version = factories.draft(places.taiyuan, kind)
     specs: dict[ListKind, list[Any]] = {
         ListKind.AV_RECORDING: [
-            AVSpec("RF-CF-01", "inspect", "现场检查", AVRequirement.FULL, RetentionClass.EVIDENCE, "执法记录仪")
+            AVSpec("RF-CF-01", "inspect", "现场检查", AVRequirement.FULL, RetentionClass.EVIDENCE, "记录仪")
         ],
         ListKind.MAJOR_DECISIONS: [
             ReviewRuleSpec("ZD-1", ReviewCriterion.AMOUNT, "对单位罚款五万元以上", [article],
@@ -192,7 +192,8 @@ def test_fee_exemptions_keep_their_codes_and_the_to_confirm_mark(places: Places)
     imported(version, spreadsheets.export_list(version))
     standard = FeeStandard.objects.get(version=version)
     assert [(e.code, e.name) for e in standard.exemptions.all()] == [("JM-1", "幼儿园、学校教学楼")]
-    assert standard.unconfirmed and standard.unconfirmed_note == "待核对省物价局文件"
+    assert standard.unconfirmed
+    assert standard.unconfirmed_note == "待核对省物价局文件"
 
 
 def test_the_template_has_the_header_and_instructions(version: ListVersion) -> None:
