@@ -102,3 +102,13 @@ class ReviewCriterion(models.TextChoices):
     HEARING_HELD = "hearing_held", _("A hearing was held")
     DECISION_KIND = "decision_kind", _("Kind of decision")
     HANDLER_FLAG = "handler_flag", _("Flag answered by the case handler")
+
+
+class PublishedListKind(models.TextChoices):
+    """The lists an office publishes (seed 二(一)3(1)), generated from the catalogue and attached lists."""
+
+    POWER = "power_list", _("Power list")
+    RESPONSIBILITY = "responsibility_list", _("Responsibility list")
+    PENALTY = "penalty_list", _("Penalty and confiscation list")
+    SUPERVISION = "supervision_list", _("Supervision list")
+    FEE = "fee_list", _("Fee list")

@@ -1,6 +1,11 @@
 """Routes of the matters app, mounted at /matters/."""
 
-from sanxiang.matters import entry_views, library_views, views
+from sanxiang.matters import entry_views, library_views, published_views, views
 
 app_name = "matters"
-urlpatterns = [*views.urlpatterns, *entry_views.urlpatterns, *library_views.urlpatterns]
+urlpatterns = [
+    *views.urlpatterns,
+    *entry_views.urlpatterns,
+    *published_views.urlpatterns,
+    *library_views.urlpatterns,
+]

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from sanxiang.publicity import views
+from sanxiang.publicity import lists_views, views
 
 app_name = "publicity"
 urlpatterns = [
@@ -18,4 +18,5 @@ urlpatterns = [
     path("fees/", views.fee_list, name="fees"),
     path("relief/", views.relief_list, name="relief"),
     path("windows/<int:agency_id>/", views.placard, name="placard"),
+    *lists_views.urlpatterns,
 ]
