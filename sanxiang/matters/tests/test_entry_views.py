@@ -138,7 +138,7 @@ def test_a_fee_standard_with_exemptions_is_added_from_its_form(
     bad = {**data, "code": "FY-2", "exemptions": "JM-3｜缺少依据"}
     response = client.post(reverse("matters:entry_new", args=[version.pk]), bad)
     assert response.status_code == 400
-    assert "code｜name｜basis" in response.content.decode()  # the translated text keeps the pattern
+    assert "每个减免项目单独一行" in response.content.decode()
     assert not FeeStandard.objects.filter(code="FY-2").exists()
 
 
