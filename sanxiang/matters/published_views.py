@@ -18,10 +18,9 @@ from django.views.decorators.http import require_GET
 from sanxiang.core import clock
 from sanxiang.core import spreadsheets as sheets
 from sanxiang.core.errors import NotFoundOrForbidden
-from sanxiang.matters import published
+from sanxiang.matters import published, selectors
 from sanxiang.matters.enums import PublishedListKind
 from sanxiang.matters.published.files import filename
-from sanxiang.organizations import jurisdiction
 from sanxiang.organizations.models import Agency
 
 
@@ -52,7 +51,7 @@ def download(shown: published.PublishedList, extension: str) -> HttpResponse:
 
 def _agency_or_404(request: HttpRequest, agency_id: int) -> Agency:
     try:
-        return jurisdiction.access_agency_by_id(request.user, agency_id)
+        return selectors.access_agency_lists_by_id(request.user, agency_id)
     except NotFoundOrForbidden as error:
         raise Http404(error.message) from None
 

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from sanxiang.core import clock
 from sanxiang.core.errors import NotFoundOrForbidden
 from sanxiang.matters.enums import OPEN_STATUSES, ListKind, MatterType, VersionStatus
-from sanxiang.matters.models import Article, FeeStandard, Law, ListVersion, Matter
+from sanxiang.matters.models import Article, FeeStandard, Law, ListVersion, Matter, ServiceWindow
 from sanxiang.matters.tables import CITING_MODELS, ENTRY_MODELS
 from sanxiang.organizations import jurisdiction
 from sanxiang.organizations.enums import Role
@@ -162,6 +162,16 @@ def readable_versions(user: AnyUser) -> QuerySet[ListVersion]:
     return ListVersion.objects.filter(agency_id__in=sorted(readable_agency_ids(user)))
 
 
+def access_agency_lists_by_id(user: AnyUser, agency_id: int) -> Agency:
+    """An agency whose lists ``user`` may read (its jurisdiction and the ancestors whose lists apply)."""
+    superuser = getattr(user, "is_superuser", False) and user.is_active
+    if superuser or agency_id in readable_agency_ids(user):
+        agency = Agency.objects.filter(pk=agency_id).first()
+        if agency is not None:
+            return agency
+    raise NotFoundOrForbidden(_("Agency not found."))
+
+
 def access_version_by_id(user: AnyUser, version_id: int) -> ListVersion:
     try:
         return readable_versions(user).select_related("agency").get(pk=version_id)
@@ -272,3 +282,21 @@ def lists_of(agencies: Iterable[Agency]) -> list[ListRow]:
     versions = list(ListVersion.objects.filter(agency_id__in=sorted(ids)).select_related("agency"))
     today = clock.today()
     return [_pick(versions, agency, kind, today) for agency in chosen for kind in ListKind]
+
+
+# -- service windows -----------------------------------------------------------------------------------------
+
+
+def windows_of(agency: Agency) -> QuerySet[ServiceWindow]:
+    return ServiceWindow.objects.filter(agency=agency).order_by("matter_code", "name")
+
+
+def windows_for_matter(matter: Matter) -> QuerySet[ServiceWindow]:
+    """Windows taking applications for ``matter``: those naming its code, and the general windows of the
+    agencies under the catalogue's agency (a provincial catalogue is applied at every city's window)."""
+    return (
+        ServiceWindow.objects.filter(agency__path__startswith=matter.version.agency.path)
+        .filter(Q(matter_code=matter.code) | Q(matter_code=""))
+        .select_related("agency")
+        .order_by("agency__path", "-matter_code", "name")
+    )

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 from sanxiang.core import clock
 from sanxiang.core.errors import NotFoundOrForbidden, SanxiangError
 from sanxiang.matters import actions, selectors
-from sanxiang.matters.enums import ListKind, MatterType, PartyKind, Tier
+from sanxiang.matters.enums import ListKind, MatterType, PartyKind, PublishedListKind, Tier
 from sanxiang.matters.forms import ApproveForm, BenchmarkForm, DraftForm, PublishForm
 from sanxiang.matters.models import Confirmable, ListVersion, Matter
 from sanxiang.matters.specs import BenchmarkSpec
@@ -69,6 +69,8 @@ def index(request: HttpRequest) -> HttpResponse:
     editable = [agency for agency in agencies if agency.pk in administered]
     context = {
         "rows": rows,
+        "agencies": agencies,
+        "published_kinds": PublishedListKind.choices,
         "editable": editable,
         "form": DraftForm(initial={"effective_from": clock.today()}),
     }

@@ -257,6 +257,28 @@ def _relief(channels: Iterable[ReliefChannel]) -> tuple[Relief, ...]:
 
 
 @dataclass(frozen=True)
+class PublicWindow:
+    """A service window (办事窗口) where the matter is applied for."""
+
+    agency: str
+    name: str
+    accepting_body: str
+    address: str
+    hours: str
+    phone: str
+
+
+def _windows(matter: Matter) -> tuple[PublicWindow, ...]:
+    """Windows naming the matter; for matters a party applies for or pays, also the agencies' general ones."""
+    windows = matter_selectors.windows_for_matter(matter)
+    if matter.type not in WINDOW_TYPES:
+        windows = windows.filter(matter_code=matter.code)
+    return tuple(
+        PublicWindow(w.agency.name, w.name, w.accepting_body, w.address, w.hours, w.phone) for w in windows
+    )
+
+
+@dataclass(frozen=True)
 class ServiceGuide:
     """服务指南 of one matter (seed 二(一)3(3)) with its flowchart (None while its procedure is not
     defined)."""
@@ -288,6 +310,7 @@ class ServiceGuide:
     complaint_phone: str
     unconfirmed_note: str
     flowchart: SafeString | None
+    windows: tuple[PublicWindow, ...] = ()
 
 
 def _flowchart(workflow_key: str) -> SafeString | None:
@@ -339,6 +362,7 @@ def service_guide(matter_id: int, *, day: dt.date) -> ServiceGuide | None:
         complaint_phone=matter.complaint_phone,
         unconfirmed_note=matter.unconfirmed_note if matter.unconfirmed else "",
         flowchart=_flowchart(matter.workflow_key),
+        windows=_windows(matter),
     )
 
 

@@ -12,6 +12,7 @@ from sanxiang.matters.models.lists import (
     MajorDecisionRule,
 )
 from sanxiang.matters.models.versions import Confirmable, ListVersion
+from sanxiang.matters.models.windows import ServiceWindow
 
 __all__ = [
     "AVEntry",
@@ -26,5 +27,6 @@ __all__ = [
     "MajorDecisionRule",
     "Matter",
     "ReliefChannel",
+    "ServiceWindow",
     "StatutoryRange",
 ]

@@ -17,7 +17,9 @@ from pytest_django import DjangoAssertNumQueries
 
 from conftest import World
 from sanxiang.core import clock
-from sanxiang.matters.enums import PublishedListKind
+from sanxiang.matters.actions.windows import WindowSpec, check_save_service_window
+from sanxiang.matters.enums import PublishedListKind, VersionStatus
+from sanxiang.matters.models import Matter
 from sanxiang.matters.shanxi import load_shanxi_catalogue
 from sanxiang.matters.tests import factories as matter_factories
 
@@ -101,7 +103,7 @@ def test_a_signed_in_outsider_cannot_post(client: Client, shanxi: World) -> None
     assert client.post(reverse("publicity:published_list", args=["power_list"])).status_code == 405
 
 
-# -- management pages -----------------------------------------------------------------------------------------
+# -- management pages ---------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -128,3 +130,13 @@ def test_the_management_pages_need_a_login(client: Client, shanxi: World) -> Non
     response = client.get(reverse("matters:published_list", args=[shanxi.taiyuan.pk, "power_list"]))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:login"))
+
+
+def test_the_service_guide_shows_the_windows_where_to_apply(client: Client, shanxi: World) -> None:
+    """Seed 二(一)3(3): 受理机构、办公地址、办公时间、办公电话 in the service guide, for the public."""
+    spec = WindowSpec("人防窗口", "太原市人民防空办公室", "太原市政务服务中心二层", "工作日", "0351-1234567")
+    check_save_service_window(actor=matter_factories.SYSTEM, agency=shanxi.taiyuan, spec=spec)
+    licence = Matter.objects.get(code="XK-01", version__status=VersionStatus.PUBLISHED)
+    html = client.get(reverse("publicity:matter", args=[licence.pk])).content.decode()
+    assert 'id="service-windows"' in html
+    assert "太原市政务服务中心二层" in html
