@@ -39,13 +39,13 @@ if TYPE_CHECKING:
 _TEXTAREA = forms.Textarea(attrs={"rows": 2})
 
 
-class _Articles(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]  # django-stubs: generic field
+class ArticlesField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]  # django-stubs: generic field
     def label_from_instance(self, obj: Article) -> str:
         return obj.citation
 
 
-def _articles(*, required: bool = True) -> _Articles:
-    return _Articles(
+def _articles(*, required: bool = True) -> ArticlesField:
+    return ArticlesField(
         label=_("Legal basis"),
         required=required,
         queryset=Article.objects.filter(repealed_on__isnull=True).select_related("law"),
@@ -66,7 +66,7 @@ class EntryForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
+        data: dict[str, Any] = super().clean() or {}
         for name in self.YUAN_FIELDS:
             text = (data.get(name) or "").strip()
             try:

@@ -27,18 +27,29 @@ from sanxiang.core.forms import show_refusal
 from sanxiang.matters import actions, spreadsheets
 from sanxiang.matters.entry_forms import ENTRY_FORMS, EntryForm
 from sanxiang.matters.enums import ListKind
+from sanxiang.matters.matter_forms import MatterForm
 from sanxiang.matters.models import ListVersion
 from sanxiang.matters.tables import ENTRY_MODELS
 from sanxiang.matters.views import _version_or_404
 from sanxiang.organizations.selectors import actor_of
 
+FORMS: dict[ListKind, type[EntryForm]] = {ListKind.CATALOGUE: MatterForm, **ENTRY_FORMS}
+
 
 def _draft_or_404(request: HttpRequest, version_id: int) -> tuple[ListVersion, type[EntryForm]]:
     version = _version_or_404(request, version_id, edit=True)
-    form_class = ENTRY_FORMS.get(ListKind(version.kind))
+    form_class = FORMS.get(ListKind(version.kind))
     if form_class is None or not version.is_draft:
         raise Http404(_("List not found."))
     return version, form_class
+
+
+def _form(form_class: type[EntryForm], request: HttpRequest, entry: Any = None) -> EntryForm:
+    initial = form_class.initial_of(entry) if entry is not None else None
+    if form_class is MatterForm:
+        key = entry.workflow_key if entry is not None else ""
+        return MatterForm(request.POST or None, initial=initial, current_key=key)
+    return form_class(request.POST or None, initial=initial)
 
 
 def _render_form(request: HttpRequest, version: ListVersion, form: forms.Form, entry: Any) -> HttpResponse:
@@ -51,7 +62,7 @@ def _render_form(request: HttpRequest, version: ListVersion, form: forms.Form, e
 def entry_new(request: HttpRequest, version_id: int) -> HttpResponse:
     """Add an entry to a draft of an attached list."""
     version, form_class = _draft_or_404(request, version_id)
-    form = form_class(request.POST or None)
+    form = _form(form_class, request)
     if request.method == "POST" and form.is_valid():
         try:
             actions.check_add_list_entry(
@@ -73,7 +84,7 @@ def entry_edit(request: HttpRequest, version_id: int, entry_id: int) -> HttpResp
     entry = ENTRY_MODELS[ListKind(version.kind)]._default_manager.filter(version=version, pk=entry_id).first()
     if entry is None:
         raise Http404(_("List not found."))
-    form = form_class(request.POST or None, initial=form_class.initial_of(entry))
+    form = _form(form_class, request, entry)
     if request.method == "POST" and form.is_valid():
         try:
             actions.check_change_entry(
@@ -130,6 +141,8 @@ class ListImportForm(forms.Form):
 def list_import(request: HttpRequest, version_id: int) -> HttpResponse:
     """Replace a draft's entries by a spreadsheet: all rows or none, every bad row reported."""
     version, _form_class = _draft_or_404(request, version_id)
+    if ListKind(version.kind) not in spreadsheets.LAYOUTS:
+        raise Http404(_("List not found."))
     form = ListImportForm(request.POST or None, request.FILES or None)
     report: list[sheets.RowError] = []
     if request.method == "POST" and form.is_valid():
@@ -158,6 +171,8 @@ def list_import(request: HttpRequest, version_id: int) -> HttpResponse:
 @require_GET
 def list_template(request: HttpRequest, version_id: int) -> HttpResponse:
     version, _form_class = _draft_or_404(request, version_id)
+    if ListKind(version.kind) not in spreadsheets.LAYOUTS:
+        raise Http404(_("List not found."))
     return _xlsx(spreadsheets.template(version), f"{version.get_kind_display()}.xlsx")
 
 

@@ -129,8 +129,9 @@ class FeeSpec:
     unconfirmed_note: str = ""
 
 
-EntrySpec = BenchmarkSpec | AVSpec | ReviewRuleSpec | InspectionSpec | FeeSpec
+EntrySpec = MatterSpec | BenchmarkSpec | AVSpec | ReviewRuleSpec | InspectionSpec | FeeSpec
 KIND_OF_SPEC: dict[type[EntrySpec], ListKind] = {
+    MatterSpec: ListKind.CATALOGUE,
     BenchmarkSpec: ListKind.BENCHMARKS,
     AVSpec: ListKind.AV_RECORDING,
     ReviewRuleSpec: ListKind.MAJOR_DECISIONS,

@@ -141,11 +141,8 @@ def _require_limit_basis(version: ListVersion, spec: MatterSpec) -> None:
         require_articles(version, [channel.article for channel in spec.relief], field="relief")
 
 
-@transaction.atomic
-def check_add_matter(*, actor: writer.Actor, version: ListVersion, spec: MatterSpec) -> Matter:
-    """Add a matter to a draft catalogue: cited articles and the bases of its time limits and relief channels
-    must be in force on the version's date; the promised limit may not exceed the statutory one."""
-    version = open_draft(version, ListKind.CATALOGUE)
+def add_matter(version: ListVersion, spec: MatterSpec) -> Matter:
+    """Check and write a matter into a locked draft catalogue; no record (the caller writes it)."""
     require_articles(version, spec.articles)
     _require_limit_basis(version, spec)
     unknown = set(spec.guide) - set(GUIDE_FIELDS)
@@ -168,5 +165,14 @@ def check_add_matter(*, actor: writer.Actor, version: ListVersion, spec: MatterS
         )
         validated(relief)
         relief.save()
+    return matter
+
+
+@transaction.atomic
+def check_add_matter(*, actor: writer.Actor, version: ListVersion, spec: MatterSpec) -> Matter:
+    """Add a matter to a draft catalogue: cited articles and the bases of its time limits and relief channels
+    must be in force on the version's date; the promised limit may not exceed the statutory one."""
+    version = open_draft(version, ListKind.CATALOGUE)
+    matter = add_matter(version, spec)
     record_entry(version, matter, spec.code, spec, actor=actor)
     return matter

@@ -13,7 +13,13 @@ from django.utils.translation import gettext as _
 
 from sanxiang.core.errors import InvalidInput, RuleViolation
 from sanxiang.core.validation import validated
-from sanxiang.matters.actions.entries import open_draft, record_entry, require_articles, require_matter_code
+from sanxiang.matters.actions.entries import (
+    add_matter,
+    open_draft,
+    record_entry,
+    require_articles,
+    require_matter_code,
+)
 from sanxiang.matters.enums import ListKind, PartyKind, ReviewCriterion, Tier
 from sanxiang.matters.models import (
     AVEntry,
@@ -206,6 +212,7 @@ def entry_code(spec: EntrySpec) -> str:
 
 
 ADDERS: dict[ListKind, Callable[[ListVersion, Any], models.Model]] = {
+    ListKind.CATALOGUE: add_matter,
     ListKind.BENCHMARKS: add_benchmark,
     ListKind.AV_RECORDING: add_av_entry,
     ListKind.MAJOR_DECISIONS: add_review_rule,

@@ -16,7 +16,7 @@ from django.urls import reverse
 from conftest import World
 from sanxiang.matters import actions, spreadsheets
 from sanxiang.matters.enums import ListKind, PartyKind
-from sanxiang.matters.models import Article, BenchmarkEntry, FeeStandard, InspectionItem, ListVersion
+from sanxiang.matters.models import Article, BenchmarkEntry, FeeStandard, InspectionItem, ListVersion, Matter
 from sanxiang.matters.tests import factories
 from sanxiang.matters.tests.helpers import table_counts
 
@@ -213,3 +213,69 @@ def test_the_import_page_accepts_a_good_file(client: Client, world: World, bench
     response = client.post(reverse("matters:list_import", args=[benchmarks.pk]), {"file": upload})
     assert response.status_code == 302
     assert BenchmarkEntry.objects.filter(version=benchmarks).count() == 1
+
+
+def matter_post(article: Article, **changes: object) -> dict[str, object]:
+    data: dict[str, object] = {
+        "code": "XK-02",
+        "name": "拆除人民防空工程审批",
+        "type": "license",
+        "agency_levels": ["city", "county"],
+        "department_kind": "enforcement",
+        "articles": [article.pk],
+        "workflow_key": "penalty",
+        "statutory_limit": "20",
+        "statutory_unit": "working_days",
+        "statutory_basis": article.pk,
+        "promised_limit": "7",
+        "promised_unit": "working_days",
+        "accepting_body": "太原市人防办",
+        "materials": "申请书\n工程图纸",
+        "reconsideration_body": "太原市人民政府",
+        "reconsideration_days": "60",
+        "reconsideration_article": article.pk,
+    }
+    return {**data, **changes}
+
+
+def test_the_administrator_adds_and_changes_a_matter(client: Client, world: World, article: Article) -> None:
+    """Service-guide fields, time limits with unit and basis, materials and relief from one form."""
+    catalogue = factories.draft(world.taiyuan)
+    client.force_login(world.admin_user)
+    new = reverse("matters:entry_new", args=[catalogue.pk])
+    assert client.post(new, matter_post(article)).status_code == 302
+    matter = Matter.objects.get(version=catalogue, code="XK-02")
+    assert (matter.statutory_limit, matter.promised_limit, matter.materials) == (
+        20,
+        7,
+        ["申请书", "工程图纸"],
+    )
+    assert [(c.kind, c.time_limit) for c in matter.relief_channels.all()] == [("reconsideration", 60)]
+    edit = reverse("matters:entry_edit", args=[catalogue.pk, matter.pk])
+    assert 'value="拆除人民防空工程审批"' in client.get(edit).content.decode()
+    assert client.post(edit, matter_post(article, promised_limit="5")).status_code == 302
+    assert Matter.objects.get(version=catalogue, code="XK-02").promised_limit == 5
+
+
+def test_a_promise_beyond_the_statutory_limit_is_refused_on_the_form(
+    client: Client, world: World, article: Article
+) -> None:
+    catalogue = factories.draft(world.taiyuan)
+    client.force_login(world.admin_user)
+    before = table_counts()
+    response = client.post(
+        reverse("matters:entry_new", args=[catalogue.pk]), matter_post(article, promised_limit="30")
+    )
+    assert response.status_code == 400
+    assert 'id="entry-form"' in response.content.decode()
+    assert table_counts() == before
+
+
+def test_an_officer_cannot_add_a_matter(client: Client, world: World, article: Article) -> None:
+    catalogue = factories.draft(world.taiyuan)
+    client.force_login(world.officer_user)
+    assert (
+        client.post(reverse("matters:entry_new", args=[catalogue.pk]), matter_post(article)).status_code
+        == 404
+    )
+    assert client.get(reverse("matters:list_import", args=[catalogue.pk])).status_code == 404
