@@ -81,7 +81,7 @@ def require_matter_code(version: ListVersion, code: str, *, required: bool) -> N
 
 
 def record_entry(version: ListVersion, row: Any, code: str, spec: Any, *, actor: writer.Actor) -> None:
-    data = {"table": type(row)._meta.model_name or "", "code": code, "digest": digest(_plain(spec))}
+    data = {"table": type(row)._meta.model_name or "", "code": code, "digest": digest(spec_json(spec))}
     record(
         events.ENTRY_ADDED.code,
         actor=actor,
@@ -92,16 +92,16 @@ def record_entry(version: ListVersion, row: Any, code: str, spec: Any, *, actor:
     )
 
 
-def _plain(value: Any) -> Any:
+def spec_json(value: Any) -> Any:
     """A spec as JSON for its digest: articles by id, nested specs as objects, choices as their values."""
     if isinstance(value, Article):
         return value.pk
     if is_dataclass(value) and not isinstance(value, type):
-        return {item.name: _plain(getattr(value, item.name)) for item in fields(value)}
+        return {item.name: spec_json(getattr(value, item.name)) for item in fields(value)}
     if isinstance(value, list | tuple):
-        return [_plain(item) for item in value]
+        return [spec_json(item) for item in value]
     if isinstance(value, dict):
-        return {str(key): _plain(item) for key, item in value.items()}
+        return {str(key): spec_json(item) for key, item in value.items()}
     if isinstance(value, bool | int) or value is None:
         return value
     return str(value)

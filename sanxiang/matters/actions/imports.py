@@ -17,7 +17,7 @@ from sanxiang.core.errors import InvalidInput, SanxiangError
 from sanxiang.core.spreadsheets import ImportRejected, RowError
 from sanxiang.matters import events
 from sanxiang.matters.actions.common import digest, record
-from sanxiang.matters.actions.entries import _plain, open_draft
+from sanxiang.matters.actions.entries import open_draft, spec_json
 from sanxiang.matters.actions.lists import ADDERS, entry_code
 from sanxiang.matters.enums import ListKind
 from sanxiang.matters.models import ListVersion
@@ -48,7 +48,7 @@ def check_change_entry(
         "table": table_name(model),
         "code": entry_code(spec),
         "previous": previous,
-        "digest": digest(_plain(spec)),
+        "digest": digest(spec_json(spec)),
     }
     record(
         events.ENTRY_CHANGED.code,

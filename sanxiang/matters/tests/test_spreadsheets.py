@@ -11,7 +11,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from sanxiang.core.errors import InvalidInput
+from sanxiang.core.errors import InvalidInput, RuleViolation
 from sanxiang.core.spreadsheets import ImportRejected, file_digest
 from sanxiang.matters import actions, spreadsheets
 from sanxiang.matters.enums import AVRequirement, ListKind, PartyKind, RetentionClass, ReviewCriterion, Tier
@@ -132,7 +132,7 @@ def test_a_published_version_refuses_an_import(version: ListVersion) -> None:
     )
     factories.approve_and_publish(version)
     before = table_counts()
-    with pytest.raises(Exception, match="only a draft can be changed"):
+    with pytest.raises(RuleViolation, match="only a draft can be changed"):
         imported(version, workbook(BENCHMARK_HEADER, benchmark_row("RF-1", "个人", "0", "100")))
     assert table_counts() == before
 
@@ -200,3 +200,34 @@ def test_the_template_has_the_header_and_instructions(version: ListVersion) -> N
     book = openpyxl.load_workbook(io.BytesIO(spreadsheets.template(version)))
     assert [cell.value for cell in book["裁量基准"][1]] == BENCHMARK_HEADER
     assert len(book.sheetnames) == 2
+
+
+def test_changing_an_entry_writes_one_record_and_keeps_the_range_check(version: ListVersion) -> None:
+    """人民防空法 第四十九条: a change to 60,000 yuan for an organisation is refused like an addition."""
+    article = article_49()
+    entry = actions.check_add_benchmark(
+        actor=SYSTEM,
+        version=version,
+        spec=factories.benchmark(article, PartyKind.ORGANIZATION, 10_000, 20_000),
+    )
+    before = table_counts()
+    with pytest.raises(RuleViolation, match="第四十九条"):
+        actions.check_change_entry(
+            actor=SYSTEM,
+            version=version,
+            entry_id=entry.pk,
+            spec=factories.benchmark(article, PartyKind.ORGANIZATION, 10_000, 60_000),
+        )
+    assert table_counts() == before
+    records = PendingEntry.objects.count()
+    changed = actions.check_change_entry(
+        actor=SYSTEM,
+        version=version,
+        entry_id=entry.pk,
+        spec=factories.benchmark(article, PartyKind.ORGANIZATION, 20_000, 40_000),
+    )
+    assert isinstance(changed, BenchmarkEntry)
+    assert (changed.min_fen, changed.max_fen) == (2_000_000, 4_000_000)
+    assert list(PendingEntry.objects.order_by("pk").values_list("event_type", flat=True)[records:]) == [
+        "list_entry.changed"
+    ]
