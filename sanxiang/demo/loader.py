@@ -20,6 +20,7 @@ from sanxiang.core import clock
 from sanxiang.demo import cases as demo_cases
 from sanxiang.demo import shanxi
 from sanxiang.matters.shanxi import load_shanxi_catalogue
+from sanxiang.matters.shanxi.windows import load_service_windows
 from sanxiang.organizations import actions
 from sanxiang.organizations.enums import AgencyLevel, CertificateStatus, DepartmentKind, LegalStatus, Role
 from sanxiang.organizations.models import Agency, Certificate, Department, Officer
@@ -262,6 +263,7 @@ def load(say: Say) -> dict[str, str]:
             catalogue = load_shanxi_catalogue(actor=SYSTEM)
             published = len(catalogue.lists_published)
             say(f"legal-basis articles: {catalogue.articles}; lists published: {published}")
+            say(f"service windows: {load_service_windows(actor=SYSTEM, agencies=agencies)}")
             passwords = load_logins()
         taiyuan = Agency.objects.get(code="140100")
         opened = demo_cases.load_cases(

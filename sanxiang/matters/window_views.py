@@ -41,6 +41,12 @@ class WindowForm(forms.Form):
         required=False,
         help_text=gettext_lazy("Blank: every matter of the agency."),
     )
+    unconfirmed_note = forms.CharField(
+        label=gettext_lazy("What to confirm"),
+        max_length=255,
+        required=False,
+        help_text=gettext_lazy("Blank once confirmed."),
+    )
 
     def spec(self) -> WindowSpec:
         data = self.cleaned_data

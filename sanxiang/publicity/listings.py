@@ -266,6 +266,7 @@ class PublicWindow:
     address: str
     hours: str
     phone: str
+    unconfirmed_note: str
 
 
 def _windows(matter: Matter) -> tuple[PublicWindow, ...]:
@@ -274,7 +275,16 @@ def _windows(matter: Matter) -> tuple[PublicWindow, ...]:
     if matter.type not in WINDOW_TYPES:
         windows = windows.filter(matter_code=matter.code)
     return tuple(
-        PublicWindow(w.agency.name, w.name, w.accepting_body, w.address, w.hours, w.phone) for w in windows
+        PublicWindow(
+            w.agency.name,
+            w.name,
+            w.accepting_body,
+            w.address,
+            w.hours,
+            w.phone,
+            w.unconfirmed_note if w.unconfirmed else "",
+        )
+        for w in windows
     )
 
 

@@ -28,6 +28,7 @@ class WindowSpec:
     hours: str
     phone: str
     matter_code: str = ""
+    unconfirmed_note: str = ""
 
 
 def _require_matter(agency: Agency, code: str) -> None:
@@ -59,6 +60,7 @@ def check_save_service_window(
     row = window or ServiceWindow(agency=agency)
     for name, value in asdict(spec).items():
         setattr(row, name, value.strip())
+    row.unconfirmed = bool(row.unconfirmed_note)
     validated(row)
     row.save()
     _record(events.SERVICE_WINDOW_SAVED.code, row, actor=actor, data={"digest": digest(asdict(spec))})

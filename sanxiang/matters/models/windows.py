@@ -1,7 +1,8 @@
 """Service windows (办事窗口) of the 政务大厅 and of the offices: where a party applies, when and whom to call
 (seed 二(一)3(3) 受理机构、办公地址、办公时间、办公电话). A window belongs to an agency and serves either one
 matter (by its stable code) or, with a blank code, every matter the agency takes applications for. Rows change
-only through ``matters.actions.windows``."""
+only through ``matters.actions.windows``; values loaded as placeholders stay marked
+"to be confirmed" until an administrator saves the window with the note cleared."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from sanxiang.core.models import TimestampedModel
+from sanxiang.matters.models.versions import Confirmable
 from sanxiang.organizations.models import Agency
 
 
-class ServiceWindow(TimestampedModel):
+class ServiceWindow(Confirmable, TimestampedModel):
     agency = models.ForeignKey(
         Agency, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="service_windows"
     )

@@ -13,6 +13,7 @@ from conftest import World
 from sanxiang.core.errors import InvalidInput
 from sanxiang.matters.actions.windows import WindowSpec, check_save_service_window
 from sanxiang.matters.models import ServiceWindow
+from sanxiang.matters.shanxi.windows import load_service_windows
 from sanxiang.matters.tests import factories
 from sanxiang.matters.tests.helpers import table_counts
 from sanxiang.records.models import PendingEntry
@@ -103,3 +104,18 @@ def test_anonymous_is_sent_to_sign_in(client: Client, world: World) -> None:
     response = client.get(reverse("matters:windows", args=[world.taiyuan.pk]))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:login"))
+
+
+def test_demo_windows_stay_flagged_until_the_office_saves_them(client: Client, world: World) -> None:
+    """SHANXI.md has no window data: loaded windows are placeholders, marked until confirmed."""
+    agencies = [world.province, world.taiyuan]
+    assert load_service_windows(actor=SYSTEM, agencies=agencies) == 2
+    assert load_service_windows(actor=SYSTEM, agencies=agencies) == 0  # loading twice adds nothing
+    window = ServiceWindow.objects.get(agency=world.taiyuan)
+    assert window.unconfirmed
+    client.force_login(world.admin_user)
+    assert "待确认" in client.get(reverse("matters:windows", args=[world.taiyuan.pk])).content.decode()
+    edit = reverse("matters:window_edit", args=[world.taiyuan.pk, window.pk])
+    assert client.post(edit, {**FORM, "unconfirmed_note": ""}).status_code == 302
+    window.refresh_from_db()
+    assert not window.unconfirmed
