@@ -2,6 +2,7 @@
 limits (``cases``) and the per-agency case settings (``settings``). Import them from here."""
 
 from sanxiang.cases.models.cases import Case, CaseAct, CaseLimit, CaseOfficer, LimitState
+from sanxiang.cases.models.levy import Assessment, Enforcement
 from sanxiang.cases.models.parties import (
     DEFAULT_PATTERN,
     MASK_KEEP,
@@ -16,11 +17,13 @@ __all__ = [
     "DEFAULT_PATTERN",
     "MASK_KEEP",
     "AllocatedNumber",
+    "Assessment",
     "Case",
     "CaseAct",
     "CaseLimit",
     "CaseOfficer",
     "CaseSetting",
+    "Enforcement",
     "LimitState",
     "NumberCounter",
     "NumberPattern",

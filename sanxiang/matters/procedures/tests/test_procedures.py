@@ -10,7 +10,7 @@ import pytest
 from sanxiang.matters import procedures
 from sanxiang.matters.procedures import DayUnit, LimitChange, LimitEffect, Procedure, Stage, Transition
 
-KEYS = ["inspection", "license", "penalty", "penalty_simple"]
+KEYS = ["coercion", "fee", "inspection", "levy", "license", "penalty", "penalty_simple"]
 
 
 def test_every_procedure_is_registered() -> None:
@@ -53,6 +53,10 @@ def test_each_act_names_its_article(key: str) -> None:
         ("license", "intake", 5, DayUnit.WORKING, "行政许可法 第32条"),
         ("license", "decide", 20, DayUnit.WORKING, "行政许可法 第42条"),
         ("license", "issue", 10, DayUnit.WORKING, "行政许可法 第44条"),
+        ("coercion", "apply_court", 3, DayUnit.MONTH, "行政强制法 第53条"),
+        ("coercion", "perform", 10, DayUnit.WORKING, "行政强制法 第54条, 第69条"),
+        ("coercion", "court_accept", 5, DayUnit.WORKING, "行政强制法 第56条"),
+        ("coercion", "court_rule", 7, DayUnit.WORKING, "行政强制法 第57条"),
     ],
 )
 def test_statutory_limits(key: str, code: str, days: int, unit: DayUnit, basis: str) -> None:
