@@ -54,7 +54,9 @@ def late_rate(case: Case, *, on: dt.date) -> int:
 def pay_due_on(case: Case) -> dt.date | None:
     """The last day to pay of the case's latest payment limit."""
     return (
-        CaseLimit.objects.filter(case=case, code="pay").order_by("-started_on", "-pk").values_list("due_on", flat=True)
+        CaseLimit.objects.filter(case=case, code="pay")
+        .order_by("-started_on", "-pk")
+        .values_list("due_on", flat=True)
     ).first()
 
 

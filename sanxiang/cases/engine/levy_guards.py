@@ -69,7 +69,9 @@ def amount_due(ctx: GuardContext) -> str | None:
     assessment = _assessment(ctx)
     if assessment is not None and assessment.amount_fen > 0:
         return None
-    return _("Nothing is assessed as due: no payment notice can be served (Civil Air Defence Law, Article 22).")
+    return _(
+        "Nothing is assessed as due: no payment notice can be served (Civil Air Defence Law, Article 22)."
+    )
 
 
 def nothing_due(ctx: GuardContext) -> str | None:
@@ -77,9 +79,7 @@ def nothing_due(ctx: GuardContext) -> str | None:
     assessment = _assessment(ctx)
     if assessment is not None and assessment.amount_fen == 0:
         return None
-    return _(
-        "An amount is due: the case closes only after payment (Zhongfa [2001] No. 9, Part 3, Item 9)."
-    )
+    return _("An amount is due: the case closes only after payment (Zhongfa [2001] No. 9, Part 3, Item 9).")
 
 
 def payment_overdue(ctx: GuardContext) -> str | None:
@@ -150,9 +150,7 @@ def within_court_window(ctx: GuardContext) -> str | None:
     enforcement = _enforcement(ctx)
     if enforcement is not None and ctx.on <= enforcement.apply_by:
         return None
-    return _(
-        "The three months to apply to the court have run out (Administrative Coercion Law, Article 53)."
-    )
+    return _("The three months to apply to the court have run out (Administrative Coercion Law, Article 53).")
 
 
 def _yuan(fen: int) -> str:

@@ -29,9 +29,7 @@ OFFICERS = ("two_certified_officers", "no_recusal_pending")
 
 # The period a payment notice gives. The Shanxi period is to be confirmed; 15 days as for fines
 # (行政处罚法 第67条) until the province's rule is loaded.
-PAY = TimeLimit(
-    "pay", _("Pay the levy"), 15, DayUnit.CALENDAR, "山西缴款期限待核，暂参照行政处罚法 第67条"
-)
+PAY = TimeLimit("pay", _("Pay the levy"), 15, DayUnit.CALENDAR, "山西缴款期限待核，暂参照行政处罚法 第67条")
 
 
 def payment_transitions(paid_basis: str) -> tuple[Transition, ...]:

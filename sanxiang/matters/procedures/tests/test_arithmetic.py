@@ -42,7 +42,9 @@ def test_levy_is_rate_times_area_less_exempt_area(rate: int, area: int, exempt: 
 @pytest.mark.parametrize(
     ("rate", "area", "exempt"), [(-1, 100, 0), (100, -1, 0), (100, 100, -1), (100, 100, 101)]
 )
-def test_levy_refuses_negative_inputs_and_exemption_larger_than_area(rate: int, area: int, exempt: int) -> None:
+def test_levy_refuses_negative_inputs_and_exemption_larger_than_area(
+    rate: int, area: int, exempt: int
+) -> None:
     with pytest.raises(ValueError):
         levy_amount_fen(rate_fen=rate, area_centi=area, exempt_centi=exempt)
 
@@ -112,7 +114,9 @@ def test_days_late_count_from_the_day_after_the_last_day(due: dt.date, on: dt.da
         (dt.date(2026, 10, 15), 15, dt.date(2028, 1, 15)),
     ],
 )
-def test_add_months_keeps_the_day_or_takes_the_month_end(day: dt.date, months: int, expected: dt.date) -> None:
+def test_add_months_keeps_the_day_or_takes_the_month_end(
+    day: dt.date, months: int, expected: dt.date
+) -> None:
     """行政诉讼法 第46条 (6 months), 行政强制法 第53条 (3 months): month periods end on the same day."""
     assert add_months(day, months) == expected
 
