@@ -17,17 +17,17 @@ from django.urls import URLPattern, path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from sanxiang.cases import board, case_forms, case_selectors, engine
+from sanxiang.cases import board, case_forms, case_guidance, case_selectors, engine, field_records
 from sanxiang.cases.models import Case
 from sanxiang.cases.selectors import can_register_party  # officers open cases as they register parties
 from sanxiang.core import clock
 from sanxiang.core.errors import InvalidInput, NotFoundOrForbidden, RuleViolation
 from sanxiang.core.forms import show_refusal
 from sanxiang.matters import procedures
+from sanxiang.matters.money import yuan
 from sanxiang.organizations import selectors as organization_selectors
 from sanxiang.organizations.jurisdiction import visible_agencies, visible_officers
 from sanxiang.organizations.models import Agency
-from sanxiang.records.selectors import timeline
 
 CASES_SHOWN = 200
 
@@ -156,9 +156,20 @@ def deadline_board(request: HttpRequest) -> HttpResponse:
 
 
 def _act_form(request: HttpRequest, case: Case) -> case_forms.ActForm:
+    """The act form, prefilled with what the case already knows (enter once): the amount decided, proposed
+    or owed today, and for an assessment the coded exemptions of the standard in force."""
     procedure = procedures.get(case.procedure_key)
     acts = [(t.act, str(t.label)) for t in procedure.acts_from(case.stage)]
-    return case_forms.ActForm(request.POST or None, acts=list(dict(acts).items()), today=clock.today())
+    guidance = case_guidance.guidance_for(case, on=clock.today())
+    known = guidance.owed.total_fen if guidance.owed else guidance.amount_fen
+    return case_forms.ActForm(
+        request.POST or None,
+        acts=list(dict(acts).items()),
+        today=clock.today(),
+        initial={"amount": yuan(known).replace(",", "")} if known else {},
+        exemptions=[(row.code, f"{row.code} {row.name}") for row in guidance.exemptions],
+        assessing=case.procedure_key in {"levy", "fee"} and case.stage == "opened",
+    )
 
 
 def _render_case(
@@ -174,8 +185,11 @@ def _render_case(
         "stage": procedure.stage(case.stage),
         "parties": case.parties.order_by("name"),
         "assignments": case_selectors.assignments_of(case),
-        "events": timeline("case", case.pk),
+        "events": case_guidance.readable_timeline(case),
         "limits": case_selectors.open_limits(case),
+        "limit_labels": case_guidance.limit_labels(procedure),
+        "guidance": case_guidance.guidance_for(case, on=clock.today()),
+        "field_records": field_records.records_of(case),
         "next_acts": case_selectors.next_acts(case, on=clock.today()),
         "form": form if may_handle else None,
     }

@@ -101,3 +101,19 @@ CASE_ENFORCEMENT_FILED = registry.register(
         "apply_by": "date",
     },
 )
+CASE_FIELD_RECORD_ADDED = registry.register(
+    "case.field_record_added",
+    "A field record (询问笔录 or 现场检查笔录) was made in a case; its place, persons and text only "
+    "as digests.",
+    {
+        "record": "int",
+        "kind": "str",
+        "step": "str",
+        "started_at": "datetime",
+        "ended_at": "datetime",
+        "officers": "list",
+        "place_digest": "digest",
+        "persons_digest": "digest",
+        "content_digest": "digest",
+    },
+)

@@ -232,7 +232,7 @@ def load_cases(agency: Agency, *, officer_username: str, second_username: str, t
                 hearing_person_fen=5_000 * YUAN,
                 hearing_organization_fen=100_000 * YUAN,
                 amber_working_days=2,
-                levy_late_per_10000=5,  # 滞纳金 万分之五 a day: a demo value, the Shanxi rate is to be confirmed
+                levy_late_per_10000=5,  # 滞纳金 万分之五 a day: a demo value, Shanxi's to be confirmed
             )
     steps = plan_steps(found, today) + levies.plan_steps(found, today)
     steps.sort(key=lambda step: step[0])

@@ -1,6 +1,8 @@
-"""Demo licensing, inspection, levy and coercion cases of 太原, run through the case engine day by day with the
+"""Demo licensing, inspection, levy and coercion cases of 太原, run through the case engine day by day
+with the
 penalty cases of ``demo.cases``: applications at several stages (one past its 20 working days), an inspection
-referred into a penalty case, 易地建设费 levies paid, awaiting payment (overdue) and in arrears, one referred for
+referred into a penalty case, 易地建设费 levies paid, awaiting payment (overdue) and in arrears, one
+referred for
 enforcement and before the court, and an unpaid fine whose 加处罚款 is being enforced. Each plan is a list of
 (days before today, what to do); the loader sorts every step by day. Data only plus the calls; never writes
 outside the engine's actions.
@@ -116,7 +118,7 @@ def _register(desk: Desk, code: str, facts: str, on: dt.date, party: Any) -> Cas
     )
 
 
-def _act(desk: Desk, case: Case, act: str, on: dt.date, data: dict[str, Any], today: dt.date) -> Case:
+def _act(desk: Desk, case: Case, act: str, on: dt.date, *, data: dict[str, Any], today: dt.date) -> Case:
     if act.startswith("refer:"):
         return engine.check_refer_to_penalty(
             case,
@@ -167,7 +169,9 @@ def plan_steps(desk: Desk, today: dt.date) -> list[Step]:
             def perform(
                 act: str = act, ago: int = ago, data: dict[str, Any] = data, holder: dict[str, Case] = holder
             ) -> None:
-                holder["case"] = _act(desk, holder["case"], act, today - dt.timedelta(days=ago), data, today)
+                holder["case"] = _act(
+                    desk, holder["case"], act, today - dt.timedelta(days=ago), data=data, today=today
+                )
 
             steps.append((today - dt.timedelta(days=ago), perform))
     return steps

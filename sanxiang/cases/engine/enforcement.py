@@ -54,7 +54,9 @@ def check_open_coercion(origin: Case, *, actor_user: User, on: dt.date, matter: 
         origin=origin,
         limit_anchors={"apply_court": window.relief_expires_on} if window else None,
     )
-    assert window is not None and due is not None  # the registration guard refused otherwise
+    # the registration guard refused otherwise
+    assert window is not None
+    assert due is not None
     row = Enforcement(
         case=case,
         principal_fen=principal,

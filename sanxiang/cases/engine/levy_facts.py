@@ -104,7 +104,8 @@ class CourtWindow:
 
 
 def court_window(origin: Case, *, calendar: WorkingCalendar) -> CourtWindow | None:
-    """行政强制法 第53条: from the end of the last relief period the matter lists (复议 60 days, 复议法 第20条;
+    """行政强制法 第53条: from the end of the last relief period the matter lists (复议 60 days, 复议法
+    第20条;
     诉讼 6 months, 行政诉讼法 第46条), three months to apply, the last day rolled off rest days."""
     served = served_on(origin)
     channels = list(origin.matter.relief_channels.filter(kind__in=list(ReliefKind)))

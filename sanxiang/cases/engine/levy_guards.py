@@ -94,7 +94,8 @@ def payment_overdue(ctx: GuardContext) -> str | None:
 
 
 def paid_in_full(ctx: GuardContext) -> str | None:
-    """行政强制法 第45条, 行政处罚法 第72条: the payment covers the principal and the late charge up to the day
+    """行政强制法 第45条, 行政处罚法 第72条: the payment covers the principal and the late charge up to
+    the day
     of payment (the late charge never above the principal)."""
     enforcement = _enforcement(ctx)
     assessment = _assessment(ctx)
@@ -132,7 +133,8 @@ def relief_periods_expired(ctx: GuardContext) -> str | None:
 
 
 def demand_period_elapsed(ctx: GuardContext) -> str | None:
-    """行政强制法 第54条, 第69条: apply no earlier than ten working days after the demand notice was served."""
+    """行政强制法 第54条, 第69条: apply no earlier than ten working days after the demand notice was
+    served."""
     enforcement = _enforcement(ctx)
     earliest = (
         levy_facts.earliest_application(enforcement, calendar=get_working_calendar()) if enforcement else None

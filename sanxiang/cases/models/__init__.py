@@ -2,6 +2,7 @@
 limits (``cases``) and the per-agency case settings (``settings``). Import them from here."""
 
 from sanxiang.cases.models.cases import Case, CaseAct, CaseLimit, CaseOfficer, LimitState
+from sanxiang.cases.models.field_records import FieldRecord, FieldRecordKind
 from sanxiang.cases.models.levy import Assessment, Enforcement
 from sanxiang.cases.models.parties import (
     DEFAULT_PATTERN,
@@ -24,6 +25,8 @@ __all__ = [
     "CaseOfficer",
     "CaseSetting",
     "Enforcement",
+    "FieldRecord",
+    "FieldRecordKind",
     "LimitState",
     "NumberCounter",
     "NumberPattern",

@@ -1,5 +1,6 @@
 """Factories for levy, fee and coercion cases: a published catalogue of 太原 with a 易地建设费 levy matter,
-a fee matter, a penalty matter and a court-enforcement matter (each with its relief periods), the fee-standards
+a fee matter, a penalty matter and a court-enforcement matter (each with its relief periods), the
+fee-standards
 list with the 易地建设费 rate and its coded exemptions, and the agency's late-charge setting."""
 
 from __future__ import annotations

@@ -123,4 +123,5 @@ def test_closing_classifies_the_recordings_r_rec_05(desk: Desk, store: Store) ->
     retention = Retention.objects.get(file=evidence)
     assert retention.retention_class == RetentionClass.ROUTINE
     assert retention.matter_code == desk.inspection.code
-    assert retention.keep_until is not None and retention.keep_until >= dt.date(2027, 3, 2)
+    assert retention.keep_until is not None
+    assert retention.keep_until >= dt.date(2027, 3, 2)

@@ -68,7 +68,8 @@ def _late(days: int, rate: int = LATE_PER_10000, principal: int = PRINCIPAL) -> 
 
 
 def test_levy_is_assessed_from_the_standard_in_force(desk: LevyDesk) -> None:
-    """人民防空法 第22条: 易地建设费 = the rate of the published standard × the area; the record keeps both."""
+    """人民防空法 第22条: 易地建设费 = the rate of the published standard × the area; the record keeps
+    both."""
     case = act(desk, open_levy(desk, OPENED), "assess", dt.date(2026, 9, 2), area_centi=AREA)
     assessment = Assessment.objects.get(case=case)
     assert (assessment.standard_code, assessment.rate_fen, assessment.amount_fen) == (
@@ -83,7 +84,8 @@ def test_levy_is_assessed_from_the_standard_in_force(desk: LevyDesk) -> None:
 
 
 def test_levy_without_a_standard_in_force_is_refused(world: World, counts: Callable[[], Snapshot]) -> None:
-    """人民防空法 第22条: no rate typed in — without a fee-standards list in force the assessment is refused."""
+    """人民防空法 第22条: no rate typed in — without a fee-standards list in force the assessment is
+    refused."""
     desk = make_levy_desk(world, fee_list=False)
     case = open_levy(desk, OPENED)
     before = counts()
@@ -203,7 +205,8 @@ def test_late_payment_must_cover_the_late_charge(desk: LevyDesk) -> None:
 
 
 def test_levy_in_arrears_is_enforced_through_the_court_start_to_finish(desk: LevyDesk) -> None:
-    """行政强制法 第53条: after the relief periods (复议 60 days, 诉讼 6 months from service) the office has three
+    """行政强制法 第53条: after the relief periods (复议 60 days, 诉讼 6 months from service) the office
+    has three
     months to apply; 第35条/第54条 demand notice and ten working days; 第56条/第57条 the court's limits."""
     levy = _in_arrears(desk)
     case = _coercion(desk, levy, dt.date(2027, 3, 4))
@@ -321,7 +324,8 @@ def test_only_a_served_fine_or_levy_in_arrears_is_enforced(desk: LevyDesk) -> No
 
 
 def test_fee_runs_from_assessment_to_payment(desk: LevyDesk) -> None:
-    """行政事业性收费: the same assessment from the list (rate × quantity) and payment with the late charge."""
+    """行政事业性收费: the same assessment from the list (rate × quantity) and payment with the late
+    charge."""
     case = act(
         desk, open_levy(desk, OPENED, matter=desk.fee), "assess", dt.date(2026, 9, 2), area_centi=50_000
     )

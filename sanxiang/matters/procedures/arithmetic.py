@@ -35,7 +35,8 @@ def days_late(*, due_on: dt.date, on: dt.date) -> int:
 
 
 def late_surcharge_fen(*, principal_fen: int, rate_per_10000: int, days: int) -> int:
-    """The surcharge after ``days`` late at ``rate_per_10000`` of the principal a day, rounded down, never more
+    """The surcharge after ``days`` late at ``rate_per_10000`` of the principal a day, rounded down,
+    never more
     than the principal (行政强制法 第45条; 行政处罚法 第72条)."""
     if principal_fen < 0 or rate_per_10000 < 0 or days < 0:
         raise ValueError("amounts, rates and days cannot be negative")

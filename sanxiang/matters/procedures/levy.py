@@ -1,4 +1,5 @@
-"""The levy procedure (行政征收) of 防空地下室易地建设费 as data, key ``levy``: assessment (核定) of rate × the
+"""The levy procedure (行政征收) of 防空地下室易地建设费 as data, key ``levy``: assessment (核定) of
+rate × the
 shelter area that should have been built (人民防空法 第22条; 中发〔2001〕9号 第三部分第9条), the rate from the
 fee-standard list in force and exemptions only from its coded list; the payment notice (缴款通知书) served;
 payment, or arrears with a late charge (滞纳金, capped at the principal, 行政强制法 第45条) and referral for

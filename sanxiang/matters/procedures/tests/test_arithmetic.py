@@ -1,5 +1,6 @@
 """The levy and late-charge arithmetic in fen, exhaustively: 易地建设费 = rate × (area − coded exemption)
-(人民防空法 第22条, 中发〔2001〕9号); the late charge never above the principal (行政强制法 第45条) at 3 % a day
+(人民防空法 第22条, 中发〔2001〕9号); the late charge never above the principal (行政强制法 第45条) at 3
+% a day
 for a fine (行政处罚法 第72条); month arithmetic of the court window (行政强制法 第53条). Pure."""
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ def test_levy_is_rate_times_area_less_exempt_area(rate: int, area: int, exempt: 
 def test_levy_refuses_negative_inputs_and_exemption_larger_than_area(
     rate: int, area: int, exempt: int
 ) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="cannot"):
         levy_amount_fen(rate_fen=rate, area_centi=area, exempt_centi=exempt)
 
 
@@ -86,7 +87,7 @@ def test_late_charge_grows_with_the_delay(principal: int, rate: int, days: int) 
 
 
 def test_late_charge_refuses_negative_inputs() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="cannot be negative"):
         late_surcharge_fen(principal_fen=-1, rate_per_10000=300, days=1)
 
 
