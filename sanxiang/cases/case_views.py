@@ -146,13 +146,33 @@ def deadline_board(request: HttpRequest) -> HttpResponse:
     )
     rows = board.deadline_board(request.user, today=clock.today(), filters=filters)
     context = {
-        "rows": rows,
+        "rows": [(row, *_board_labels(row.limit.case, row.limit.code)) for row in rows],
         "filters": filters,
         "agencies": visible_agencies(request.user).order_by("path"),
         "officers": visible_officers(request.user).order_by("name"),
-        "limit_codes": sorted({limit.code for p in procedures.all_procedures() for limit in p.limits}),
+        "limit_codes": _limit_choices(),
     }
     return render(request, "cases/deadline_board.html", context)
+
+
+def _board_labels(case: Case, code: str) -> tuple[str, str]:
+    """The limit's name in the case's procedure and the case's stage, translated."""
+    procedure = procedures.get(case.procedure_key)
+    return case_guidance.limit_labels(procedure).get(code, code), case_guidance.stage_label(
+        procedure, case.stage
+    )
+
+
+def _limit_choices() -> list[tuple[str, str]]:
+    """Each limit code once, with the names it has in the procedures ("Decide the case / Decide the
+    application")."""
+    names: dict[str, list[str]] = {}
+    for procedure in procedures.all_procedures():
+        for limit in procedure.limits:
+            label = str(limit.label)
+            if label not in names.setdefault(limit.code, []):
+                names[limit.code].append(label)
+    return [(code, " / ".join(labels)) for code, labels in sorted(names.items())]
 
 
 def _act_form(request: HttpRequest, case: Case) -> case_forms.ActForm:

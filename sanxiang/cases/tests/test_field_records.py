@@ -1,6 +1,7 @@
-"""Field records (询问笔录, 现场检查笔录) over HTTP with the personas: handling officers make them on a phone-sized
-form prefilled from the case (enter once); the supervisor reads the case but cannot write one; the outsider gets
-the 404 of a missing case; the anonymous public is sent to sign in. A refusal writes nothing."""
+"""Field records (询问笔录, 现场检查笔录) over HTTP with the personas: handling officers make them on a
+phone-sized form prefilled from the case (enter once); the supervisor reads the case but cannot write one;
+the outsider gets the 404 of a missing case; the anonymous public is sent to sign in. A refusal writes
+nothing."""
 
 from __future__ import annotations
 
@@ -81,7 +82,8 @@ def test_outsider_and_missing_case_and_unknown_kind_are_alike(
 
 
 def test_form_is_prefilled_from_the_case_and_fits_a_phone(client: Client, world: World, case: Case) -> None:
-    """Enter once: the place from the party's address, the persons from the parties, the step the case is at."""
+    """Enter once: the place from the party's address, the persons from the parties, the step the case
+    is at."""
     client.force_login(world.officer_user)
     page = client.get(_url(case.pk)).content.decode()
     company = case.parties.get()

@@ -17,7 +17,7 @@ from django.utils import translation
 from conftest import World
 from sanxiang.cases import engine
 from sanxiang.cases.models import Assessment, Case
-from sanxiang.cases.tests.case_factories import YUAN, Desk, make_desk, open_case
+from sanxiang.cases.tests.case_factories import YUAN, make_desk, open_case
 from sanxiang.cases.tests.levy_factories import RATE_FEN, make_levy_desk, open_levy
 from sanxiang.core import clock
 from sanxiang.matters.actions import lists as list_actions
@@ -98,7 +98,8 @@ def test_levy_is_assessed_from_an_area_typed_once(client: Client, world: World) 
 
 
 def test_exemption_off_the_list_cannot_even_be_chosen(client: Client, world: World) -> None:
-    """中发〔2001〕9号: the exemption field offers only the coded list; anything else is refused, nothing written."""
+    """中发〔2001〕9号: the exemption field offers only the coded list; anything else is refused, nothing
+    written."""
     desk = make_levy_desk(world)
     case = open_levy(desk, dt.date(2026, 9, 1))
     client.force_login(world.officer_user)
