@@ -20,6 +20,7 @@ from sanxiang.cases.models import Assessment, Case
 from sanxiang.cases.tests.case_factories import YUAN, make_desk, open_case
 from sanxiang.cases.tests.levy_factories import RATE_FEN, make_levy_desk, open_levy
 from sanxiang.core import clock
+from sanxiang.matters import procedures
 from sanxiang.matters.actions import lists as list_actions
 from sanxiang.matters.enums import ListKind, PartyKind, Tier
 from sanxiang.matters.models import Article
@@ -74,10 +75,11 @@ def test_timeline_and_limits_read_as_names_not_codes(client: Client, world: Worl
     client.force_login(world.officer_user)
     page = client.get(reverse("cases:case_detail", args=[case.pk])).content.decode()
     timeline = _section(page, "timeline")
+    penalty = procedures.get("penalty")
     with translation.override("zh-hans"):
-        assert str(translation.gettext("Investigate")) in timeline
-        assert str(translation.gettext("Investigating")) in timeline
-        assert str(translation.gettext("Decide the case")) in _section(page, "open-limits")
+        assert str(penalty.transitions[0].label) in timeline  # 调查 (investigate)
+        assert str(penalty.stage("investigating").label) in timeline
+        assert str(penalty.limit("decide").label) in _section(page, "open-limits")
     assert "investigate" not in re.sub(r'data-[a-z]+="[^"]*"', "", timeline)
 
 
