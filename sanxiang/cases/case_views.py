@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from sanxiang.cases import board, case_forms, case_guidance, case_selectors, engine, field_records
+from sanxiang.cases.coercion_views import may_open_coercion
 from sanxiang.cases.models import Case
 from sanxiang.cases.selectors import can_register_party  # officers open cases as they register parties
 from sanxiang.core import clock
@@ -210,6 +211,7 @@ def _render_case(
         "limit_labels": case_guidance.limit_labels(procedure),
         "guidance": case_guidance.guidance_for(case, on=clock.today()),
         "field_records": field_records.records_of(case),
+        "may_open_coercion": may_handle and may_open_coercion(case),
         "next_acts": case_selectors.next_acts(case, on=clock.today()),
         "form": form if may_handle else None,
     }

@@ -41,7 +41,9 @@ def check_open_coercion(origin: Case, *, actor_user: User, on: dt.date, matter: 
     window = levy_facts.court_window(origin, calendar=get_working_calendar())
     rate = levy_facts.late_rate(origin, on=on)
     if origin.procedure_key == "levy":
-        origin = check_perform_act(origin, act="refer_enforcement", actor_user=actor_user, on=on, data={})
+        origin = check_perform_act(
+            origin, act="refer_enforcement", actor_user=actor_user, on=on, data={"follow_up": True}
+        )
     case = check_register_case(
         actor_user=actor_user,
         agency=origin.agency,

@@ -155,6 +155,14 @@ def within_court_window(ctx: GuardContext) -> str | None:
     return _("The three months to apply to the court have run out (Administrative Coercion Law, Article 53).")
 
 
+def opens_follow_up_case(ctx: GuardContext) -> str | None:
+    """行政处罚法 第54条 (移送立案), 行政强制法 第53条 (申请强制执行): an act that hands the matter on happens
+    only together with the opening of the case it hands it to, never alone."""
+    if ctx.data.get("follow_up") is True:
+        return None
+    return _("This act is done by opening the follow-up case (penalty or enforcement), not on its own.")
+
+
 def _yuan(fen: int) -> str:
     return f"{fen // YUAN:,}.{fen % YUAN:02d}"
 
@@ -169,4 +177,5 @@ LEVY_GUARDS: dict[str, Callable[[GuardContext], str | None]] = {
     "relief_periods_expired": relief_periods_expired,
     "demand_period_elapsed": demand_period_elapsed,
     "within_court_window": within_court_window,
+    "opens_follow_up_case": opens_follow_up_case,
 }

@@ -44,7 +44,7 @@ INSPECTION = register(
                 _("Refer to a penalty case"),
                 "resulted",
                 "referred",
-                OFFICERS,
+                (*OFFICERS, "opens_follow_up_case"),  # only with the penalty case it opens
                 (),
                 "行政处罚法 第54条",
             ),

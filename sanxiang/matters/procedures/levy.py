@@ -104,7 +104,7 @@ LEVY = register(
                 _("Refer for enforcement"),
                 "in_arrears",
                 "referred",
-                guards=OFFICERS,
+                guards=(*OFFICERS, "opens_follow_up_case"),
                 basis="行政强制法 第53条",
                 optional=True,
             ),
