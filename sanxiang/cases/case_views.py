@@ -176,12 +176,14 @@ def _limit_choices() -> list[tuple[str, str]]:
     return [(code, " / ".join(labels)) for code, labels in sorted(names.items())]
 
 
-def _act_form(request: HttpRequest, case: Case) -> case_forms.ActForm:
+def _act_form(
+    request: HttpRequest, case: Case, guidance: case_guidance.Guidance | None = None
+) -> case_forms.ActForm:
     """The act form, prefilled with what the case already knows (enter once): the amount decided, proposed
     or owed today, and for an assessment the coded exemptions of the standard in force."""
     procedure = procedures.get(case.procedure_key)
     acts = [(t.act, str(t.label)) for t in procedure.acts_from(case.stage)]
-    guidance = case_guidance.guidance_for(case, on=clock.today())
+    guidance = guidance or case_guidance.guidance_for(case, on=clock.today())
     known = guidance.owed.total_fen if guidance.owed else guidance.amount_fen
     return case_forms.ActForm(
         request.POST or None,
@@ -197,8 +199,9 @@ def _render_case(
     request: HttpRequest, case: Case, *, form: case_forms.ActForm | None, status: int = 200
 ) -> HttpResponse:
     may_handle = case_selectors.may_handle(request.user, case)
+    guidance = case_guidance.guidance_for(case, on=clock.today())
     if form is None and may_handle:
-        form = _act_form(request, case)
+        form = _act_form(request, case, guidance)
     procedure = procedures.get(case.procedure_key)
     context = {
         "case": case,
@@ -209,7 +212,7 @@ def _render_case(
         "events": case_guidance.readable_timeline(case),
         "limits": case_selectors.open_limits(case),
         "limit_labels": case_guidance.limit_labels(procedure),
-        "guidance": case_guidance.guidance_for(case, on=clock.today()),
+        "guidance": guidance,
         "field_records": field_records.records_of(case),
         "may_open_coercion": may_handle and may_open_coercion(case),
         "next_acts": case_selectors.next_acts(case, on=clock.today()),
