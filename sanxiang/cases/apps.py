@@ -16,3 +16,6 @@ class CasesConfig(AppConfig):
         )
 
         registrations.register()
+        from sanxiang.cases.engine import closing, hooks
+
+        hooks.register_after_act(closing.LISTENER, closing.classify_recordings_on_close)

@@ -62,10 +62,28 @@ class CaseRegisterForm(forms.Form):
         self.fields["officers"].queryset = officers  # type: ignore[attr-defined]  # ModelChoiceField
 
 
+class AreaField(AmountField):
+    """An area in m² typed as text ("1,200.50"), cleaned to hundredths of a m²."""
+
+    def to_python(self, value: Any) -> int | None:  # type: ignore[override]  # hundredths, not text
+        try:
+            return super().to_python(value)
+        except forms.ValidationError:
+            raise forms.ValidationError(_("Give an area in m², such as 1,200.50.")) from None
+
+
 class ActForm(forms.Form):
     act = forms.ChoiceField(label=_("Act"))
     on = forms.DateField(label=_("Date of the act"), widget=DATE)
-    amount = AmountField(label=_("Fine (yuan), when notifying or deciding"), required=False)
+    amount = AmountField(
+        label=_("Amount (yuan): the fine when notifying or deciding, the sum paid"), required=False
+    )
+    area = AreaField(label=_("Shelter area that should be built (m²), when assessing"), required=False)
+    exempt_area = AreaField(label=_("Exempted area (m²)"), required=False)
+    exemption_code = forms.ChoiceField(label=_("Exemption on the coded list"), required=False)
+    exemption_evidence = forms.CharField(
+        label=_("Evidence of the exemption"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
     served_on = forms.DateField(label=_("Prior notice served on"), widget=DATE, required=False)
     new_facts = forms.CharField(
         label=_("New facts found after the statement"),
@@ -74,9 +92,22 @@ class ActForm(forms.Form):
     )
     note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
-    def __init__(self, data: QueryDict | None = None, *, acts: list[tuple[str, str]], today: dt.date) -> None:
-        super().__init__(data, initial={"on": today})
+    def __init__(
+        self,
+        data: QueryDict | None = None,
+        *,
+        acts: list[tuple[str, str]],
+        today: dt.date,
+        initial: dict[str, Any] | None = None,
+        exemptions: list[tuple[str, str]] | None = None,
+        assessing: bool = False,
+    ) -> None:
+        super().__init__(data, initial={"on": today, **(initial or {})})
         self.fields["act"].choices = acts  # type: ignore[attr-defined]  # ChoiceField
+        self.fields["exemption_code"].choices = [("", "—"), *(exemptions or [])]  # type: ignore[attr-defined]
+        if not assessing:  # the area and exemption fields belong to levy and fee assessments
+            for name in ("area", "exempt_area", "exemption_code", "exemption_evidence"):
+                self.fields[name].widget = forms.HiddenInput()
 
     def act_data(self) -> dict[str, Any]:
         """The data the engine reads for the act."""
@@ -88,4 +119,11 @@ class ActForm(forms.Form):
             data["amount_fen"] = self.cleaned_data["amount"]
         if self.cleaned_data["served_on"] is not None:
             data["served_on"] = self.cleaned_data["served_on"]
+        if self.cleaned_data["area"] is not None:
+            data["area_centi"] = self.cleaned_data["area"]
+        if self.cleaned_data["exempt_area"] is not None:
+            data["exempt_centi"] = self.cleaned_data["exempt_area"]
+        if self.cleaned_data["exemption_code"]:
+            data["exemption_code"] = self.cleaned_data["exemption_code"]
+            data["exemption_evidence"] = self.cleaned_data["exemption_evidence"]
         return data

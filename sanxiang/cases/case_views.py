@@ -17,17 +17,18 @@ from django.urls import URLPattern, path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from sanxiang.cases import board, case_forms, case_selectors, engine
+from sanxiang.cases import board, case_forms, case_guidance, case_selectors, engine, field_records
+from sanxiang.cases.coercion_views import may_open_coercion
 from sanxiang.cases.models import Case
 from sanxiang.cases.selectors import can_register_party  # officers open cases as they register parties
 from sanxiang.core import clock
 from sanxiang.core.errors import InvalidInput, NotFoundOrForbidden, RuleViolation
 from sanxiang.core.forms import show_refusal
 from sanxiang.matters import procedures
+from sanxiang.matters.money import yuan
 from sanxiang.organizations import selectors as organization_selectors
 from sanxiang.organizations.jurisdiction import visible_agencies, visible_officers
 from sanxiang.organizations.models import Agency
-from sanxiang.records.selectors import timeline
 
 CASES_SHOWN = 200
 
@@ -146,27 +147,61 @@ def deadline_board(request: HttpRequest) -> HttpResponse:
     )
     rows = board.deadline_board(request.user, today=clock.today(), filters=filters)
     context = {
-        "rows": rows,
+        "rows": [(row, *_board_labels(row.limit.case, row.limit.code)) for row in rows],
         "filters": filters,
         "agencies": visible_agencies(request.user).order_by("path"),
         "officers": visible_officers(request.user).order_by("name"),
-        "limit_codes": sorted({limit.code for p in procedures.all_procedures() for limit in p.limits}),
+        "limit_codes": _limit_choices(),
     }
     return render(request, "cases/deadline_board.html", context)
 
 
-def _act_form(request: HttpRequest, case: Case) -> case_forms.ActForm:
+def _board_labels(case: Case, code: str) -> tuple[str, str]:
+    """The limit's name in the case's procedure and the case's stage, translated."""
+    procedure = procedures.get(case.procedure_key)
+    return case_guidance.limit_labels(procedure).get(code, code), case_guidance.stage_label(
+        procedure, case.stage
+    )
+
+
+def _limit_choices() -> list[tuple[str, str]]:
+    """Each limit code once, with the names it has in the procedures ("Decide the case / Decide the
+    application")."""
+    names: dict[str, list[str]] = {}
+    for procedure in procedures.all_procedures():
+        for limit in procedure.limits:
+            label = str(limit.label)
+            if label not in names.setdefault(limit.code, []):
+                names[limit.code].append(label)
+    return [(code, " / ".join(labels)) for code, labels in sorted(names.items())]
+
+
+def _act_form(
+    request: HttpRequest, case: Case, guidance: case_guidance.Guidance | None = None
+) -> case_forms.ActForm:
+    """The act form, prefilled with what the case already knows (enter once): the amount decided, proposed
+    or owed today, and for an assessment the coded exemptions of the standard in force."""
     procedure = procedures.get(case.procedure_key)
     acts = [(t.act, str(t.label)) for t in procedure.acts_from(case.stage)]
-    return case_forms.ActForm(request.POST or None, acts=list(dict(acts).items()), today=clock.today())
+    guidance = guidance or case_guidance.guidance_for(case, on=clock.today())
+    known = guidance.owed.total_fen if guidance.owed else guidance.amount_fen
+    return case_forms.ActForm(
+        request.POST or None,
+        acts=list(dict(acts).items()),
+        today=clock.today(),
+        initial={"amount": yuan(known).replace(",", "")} if known else {},
+        exemptions=[(row.code, f"{row.code} {row.name}") for row in guidance.exemptions],
+        assessing=case.procedure_key in {"levy", "fee"} and case.stage == "opened",
+    )
 
 
 def _render_case(
     request: HttpRequest, case: Case, *, form: case_forms.ActForm | None, status: int = 200
 ) -> HttpResponse:
     may_handle = case_selectors.may_handle(request.user, case)
+    guidance = case_guidance.guidance_for(case, on=clock.today())
     if form is None and may_handle:
-        form = _act_form(request, case)
+        form = _act_form(request, case, guidance)
     procedure = procedures.get(case.procedure_key)
     context = {
         "case": case,
@@ -174,8 +209,12 @@ def _render_case(
         "stage": procedure.stage(case.stage),
         "parties": case.parties.order_by("name"),
         "assignments": case_selectors.assignments_of(case),
-        "events": timeline("case", case.pk),
+        "events": case_guidance.readable_timeline(case),
         "limits": case_selectors.open_limits(case),
+        "limit_labels": case_guidance.limit_labels(procedure),
+        "guidance": guidance,
+        "field_records": field_records.records_of(case),
+        "may_open_coercion": may_handle and may_open_coercion(case),
         "next_acts": case_selectors.next_acts(case, on=clock.today()),
         "form": form if may_handle else None,
     }

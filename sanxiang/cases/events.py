@@ -63,6 +63,7 @@ CASE_ACT_PERFORMED = registry.register(
         "acted_on": "date",
         "limits": "list",
         "note_digest?": "digest",
+        "facts?": "dict",
     },
 )
 CASE_CONFLICT_DECLARED = registry.register(
@@ -83,5 +84,36 @@ CASE_SETTING_SET = registry.register(
         "hearing_person_fen": "int",
         "hearing_organization_fen": "int",
         "amber": "int",
+        "levy_late_per_10000?": "int",
+    },
+)
+CASE_ENFORCEMENT_FILED = registry.register(
+    "case.enforcement_filed",
+    "A coercion case's enforcement file was set from its origin: the principal, the late charge rate, the "
+    "last day to pay and the court window (行政强制法 第53条).",
+    {
+        "origin": "int",
+        "principal_fen": "int",
+        "late_per_10000": "int",
+        "pay_due_on": "date",
+        "decision_served_on": "date",
+        "relief_expires_on": "date",
+        "apply_by": "date",
+    },
+)
+CASE_FIELD_RECORD_ADDED = registry.register(
+    "case.field_record_added",
+    "A field record (询问笔录 or 现场检查笔录) was made in a case; its place, persons and text only "
+    "as digests.",
+    {
+        "record": "int",
+        "kind": "str",
+        "step": "str",
+        "started_at": "datetime",
+        "ended_at": "datetime",
+        "officers": "list",
+        "place_digest": "digest",
+        "persons_digest": "digest",
+        "content_digest": "digest",
     },
 )

@@ -1,6 +1,11 @@
 """Addresses of the case pages (mounted at /cases/). Routes only: every page lives in its views module."""
 
-from sanxiang.cases import case_views, views
+from sanxiang.cases import case_views, coercion_views, field_record_views, views
 
 app_name = "cases"
-urlpatterns = [*views.urlpatterns, *case_views.urlpatterns]
+urlpatterns = [
+    *views.urlpatterns,
+    *case_views.urlpatterns,
+    *field_record_views.urlpatterns,
+    *coercion_views.urlpatterns,
+]

@@ -1,4 +1,5 @@
-"""Demo penalty cases of 太原 at every stage, some overdue, run through the case engine day by day.
+"""Demo cases of 太原 at every stage, some overdue, run through the case engine day by day: the penalty cases
+here, the licensing, inspection, levy and coercion cases in ``demo.levies``.
 
 Each act is performed with the clock set to its own day (the engine refuses acts dated after today), in date
 order across all cases, so the record log's times only move forward. Idempotent: cases already loaded (marked
@@ -18,13 +19,17 @@ from sanxiang.cases import engine
 from sanxiang.cases.enums import PartyKind
 from sanxiang.cases.models import Case, CaseSetting, Party
 from sanxiang.core import clock
-from sanxiang.matters.enums import ListKind, MatterType
+from sanxiang.evidence import requirements
+from sanxiang.matters import procedures
+from sanxiang.matters.enums import AVRequirement, ListKind, MatterType
 from sanxiang.matters.models import Matter
 from sanxiang.matters.selectors import version_in_force
 from sanxiang.organizations.models import Agency, Officer
+from sanxiang.organizations.selectors import actor_of
 from sanxiang.records import writer
 
 MARK = "【演示】"
+APPROVER = "agency_head"  # approves the demo's AV exemptions
 YUAN = 100
 
 # (days before today the case was registered, the acts after registration as (days after registration, act,
@@ -120,6 +125,30 @@ def _parties(agency: Agency) -> tuple[Party, ...]:
     )
 
 
+def clear_recording(case: Case, act: str, day: dt.date, *, requester: User) -> None:
+    """The demo stores no video: where the AV list demands full recording of the act's step, the officer asks
+    for an exemption and the agency head approves it (R-REC-02), as after a camera failure."""
+    procedure = procedures.get(case.procedure_key)
+    transition = next((t for t in procedure.acts_from(case.stage) if t.act == act), None)
+    if transition is None or "av_recorded" not in transition.guards:
+        return
+    step = transition.av_step or act
+    entry = requirements.requirement_for(agency=case.agency, matter_code=case.matter.code, step=step, on=day)
+    head = User.objects.filter(username=APPROVER).first()
+    if entry is None or entry.requirement != AVRequirement.FULL or head is None:
+        return
+    exemption = requirements.check_request_exemption(
+        actor=actor_of(requester, on=day),
+        user=requester,
+        agency=case.agency,
+        matter_code=case.matter.code,
+        subject=("case", str(case.pk)),
+        step=step,
+        reason="【演示】执法记录仪故障，已以文字笔录完整记录",
+    )
+    requirements.check_approve_exemption(actor=actor_of(head, on=day), user=head, exemption=exemption)
+
+
 def desk(agency: Agency, officer_username: str, second_username: str) -> Desk | None:
     version = version_in_force(ListKind.CATALOGUE, agency, on=clock.today())
     matter = (
@@ -175,6 +204,7 @@ def plan_steps(desk: Desk, today: dt.date) -> list[tuple[dt.date, Callable[[], N
                 values: dict[str, Any] = values,
                 holder: dict[str, Case] = holder,
             ) -> None:
+                clear_recording(holder["case"], act, day, requester=desk.user)
                 holder["case"] = engine.check_perform_act(
                     holder["case"], act=act, actor_user=desk.user, on=day, data=values
                 )
@@ -185,9 +215,11 @@ def plan_steps(desk: Desk, today: dt.date) -> list[tuple[dt.date, Callable[[], N
 
 def load_cases(agency: Agency, *, officer_username: str, second_username: str, today: dt.date) -> int:
     """Load the demo cases for ``agency`` once; returns how many were opened."""
+    from sanxiang.demo import levies  # late: it builds on this module
+
     if Case.objects.filter(agency=agency, facts__startswith=MARK).exists():
         return 0
-    start = today - dt.timedelta(days=max(age for _facts, age, _acts in PLANS))
+    start = today - dt.timedelta(days=max(age for _facts, age, _acts in [*PLANS, *levies.AGES]))
     with at(start):
         found = desk(agency, officer_username, second_username)
         if found is None:
@@ -200,9 +232,11 @@ def load_cases(agency: Agency, *, officer_username: str, second_username: str, t
                 hearing_person_fen=5_000 * YUAN,
                 hearing_organization_fen=100_000 * YUAN,
                 amber_working_days=2,
+                levy_late_per_10000=5,  # 滞纳金 万分之五 a day: a demo value, Shanxi's to be confirmed
             )
-    steps = sorted(plan_steps(found, today), key=lambda step: step[0])
+    steps = plan_steps(found, today) + levies.plan_steps(found, today)
+    steps.sort(key=lambda step: step[0])
     for index, (day, do) in enumerate(steps):
         with at(day, index):
             do()
-    return len(PLANS)
+    return len(PLANS) + len(levies.PLANS)

@@ -27,8 +27,9 @@ from sanxiang.organizations.models import Agency, Certificate, Department, Offic
 from sanxiang.records import writer
 
 SYSTEM = writer.SYSTEM
-# How far back the demo's history starts: before the oldest demo case (registered 100 days ago).
-HISTORY_DAYS = 120
+# How far back the demo's history starts: before the oldest demo case (a levy opened 300 days ago, enforced
+# through the court after the six months of 行政诉讼法 第46条).
+HISTORY_DAYS = 330
 Say = Callable[[str], None]
 
 

@@ -11,6 +11,7 @@ from sanxiang.cases.engine.acts import (
     check_register_case,
     check_set_case_setting,
 )
+from sanxiang.cases.engine.enforcement import check_open_coercion
 from sanxiang.cases.engine.guards import GUARDS, GuardContext, refusals
 from sanxiang.cases.engine.hooks import ActDone, register_after_act, register_guard
 from sanxiang.cases.engine.referral import check_refer_to_penalty
@@ -20,6 +21,7 @@ __all__ = [
     "ActDone",
     "GuardContext",
     "check_declare_conflict",
+    "check_open_coercion",
     "check_perform_act",
     "check_recuse_officer",
     "check_refer_to_penalty",

@@ -59,6 +59,7 @@ def check_register_case(
     proposed_fen: int | None = None,
     legal_review_required: bool = False,
     origin: Case | None = None,
+    limit_anchors: Mapping[str, dt.date] | None = None,
 ) -> Case:
     """Open a case (立案) of ``agency`` under ``matter``: its procedure's registration guards (two certified
     officers, recusal, limitation), its number (案号) and the limits registration starts."""
@@ -93,7 +94,12 @@ def check_register_case(
         case.number = allocated.text
         case.save(update_fields=["number"])
     limits = apply_changes(
-        case, procedure.register_limits, procedure=procedure, on=on, calendar=get_working_calendar()
+        case,
+        procedure.register_limits,
+        procedure=procedure,
+        on=on,
+        calendar=get_working_calendar(),
+        anchors=limit_anchors,
     )
     _store_act(case, "register", "", case.stage, on=on, actor_user=actor_user, note="")
     writer.append(
@@ -130,7 +136,7 @@ def check_perform_act(
     _check_day(case, on)
     _refuse(transition.guards, context(case, procedure, act, on, data))
     source = case.stage
-    apply_effect(case, act, on=on, data=data, terminal=procedure.stage(transition.target).terminal)
+    facts = apply_effect(case, act, on=on, data=data, terminal=procedure.stage(transition.target).terminal)
     case.stage = transition.target
     case.updated_at = clock.now()
     validated(case)
@@ -142,6 +148,8 @@ def check_perform_act(
     )
     event: dict[str, Any] = {"act": act, "from": source, "to": case.stage, "acted_on": on.isoformat()}
     event["limits"] = limits
+    if facts:
+        event["facts"] = facts
     if note:
         event["note_digest"] = digest(note)
     writer.append(
@@ -203,6 +211,7 @@ def check_set_case_setting(
     hearing_person_fen: int,
     hearing_organization_fen: int,
     amber_working_days: int,
+    levy_late_per_10000: int = 0,
 ) -> CaseSetting:
     """Set the agency's hearing thresholds (较大数额, 行政处罚法 第63条) and amber threshold from a day."""
     row = CaseSetting.objects.filter(agency=agency, effective_from=effective_from).first()
@@ -210,6 +219,7 @@ def check_set_case_setting(
     row.hearing_threshold_person_fen = hearing_person_fen
     row.hearing_threshold_organization_fen = hearing_organization_fen
     row.amber_working_days = amber_working_days
+    row.levy_late_per_10000 = levy_late_per_10000
     row.updated_at = clock.now()
     validated(row)
     row.save()
@@ -223,6 +233,7 @@ def check_set_case_setting(
             "hearing_person_fen": hearing_person_fen,
             "hearing_organization_fen": hearing_organization_fen,
             "amber": amber_working_days,
+            "levy_late_per_10000": levy_late_per_10000,
         },
     )
     return row

@@ -1,7 +1,8 @@
 """What an act changes in a case's facts besides its stage: the prior notice's service date (告知), the
 statement made (陈述申辩), the legal review passed (法制审核, a hook until the legal-review gate replaces it),
-the decided amount and date (决定), the closing date. Pure assignments on the locked case; the engine saves
-them. This module must never decide whether an act is allowed and never assign ``stage``."""
+the decided amount and date (决定), the closing date: pure assignments on the locked case, which the engine
+saves; and the levy and coercion facts (``levy_effects``), which write their own rows and return them for the
+act's record. This module must never decide whether an act is allowed and never assign ``stage``."""
 
 from __future__ import annotations
 
@@ -9,9 +10,10 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from sanxiang.cases.engine.levy_effects import LEVY_EFFECTS
 from sanxiang.cases.models import Case
 
-Effect = Callable[[Case, dt.date, Mapping[str, Any]], None]
+Effect = Callable[[Case, dt.date, Mapping[str, Any]], dict[str, Any] | None]
 
 
 def _notify(case: Case, on: dt.date, data: Mapping[str, Any]) -> None:
@@ -43,12 +45,16 @@ EFFECTS: dict[str, Effect] = {
     "statement": _statement,
     "legal_review": _legal_review,
     "decide": _decide,
+    **LEVY_EFFECTS,
 }
 
 
-def apply_effect(case: Case, act: str, *, on: dt.date, data: Mapping[str, Any], terminal: bool) -> None:
+def apply_effect(
+    case: Case, act: str, *, on: dt.date, data: Mapping[str, Any], terminal: bool
+) -> dict[str, Any]:
+    """Apply the act's effect; return the facts it wrote for the act's record (empty when none)."""
     effect = EFFECTS.get(act)
-    if effect is not None:
-        effect(case, on, data)
+    facts = effect(case, on, data) if effect is not None else None
     if terminal:
         case.closed_on = on
+    return facts or {}

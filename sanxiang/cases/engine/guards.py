@@ -14,9 +14,11 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from sanxiang.cases.engine.levy_guards import LEVY_GUARDS
 from sanxiang.cases.enums import PartyKind
 from sanxiang.cases.models import Case, CaseOfficer, CaseSetting
 from sanxiang.cases.settings_selectors import setting_for
+from sanxiang.evidence.requirements import av_requirement_met
 from sanxiang.matters.procedures import Procedure
 
 YUAN = 100  # fen
@@ -140,6 +142,30 @@ def simple_procedure_cap(ctx: GuardContext) -> str | None:
     ) % {"cap": cap // YUAN}
 
 
+def av_recorded(ctx: GuardContext) -> str | None:
+    """R-REC-02 (国办发〔2018〕118号; 行政处罚法 第47条): a step the AV-recording list in force marks for full
+    recording closes only with an audio or video file linked to it or an approved exemption."""
+    if ctx.case.pk is None:
+        return None
+    met, reason = av_requirement_met(
+        agency=ctx.case.agency,
+        matter_code=ctx.case.matter.code,
+        step=av_step(ctx),
+        subject_kind="case",
+        subject_id=str(ctx.case.pk),
+        on=ctx.on,
+    )
+    return None if met else f"{reason} (R-REC-02)"
+
+
+def av_step(ctx: GuardContext) -> str:
+    """The AV-list step the act closes: the transition's ``av_step``, else the act's own name."""
+    for transition in ctx.procedure.acts_from(ctx.case.stage):
+        if transition.act == ctx.act and transition.av_step:
+            return transition.av_step
+    return ctx.act
+
+
 def hearing_threshold(setting: CaseSetting, kind: str) -> int:
     """The threshold for a kind of party: organisations have theirs; persons and individual businesses
     the individuals' one."""
@@ -165,6 +191,8 @@ GUARDS: dict[str, Guard] = {
     "legal_review_passed": legal_review_passed,
     "hearing_right": hearing_right,
     "simple_procedure_cap": simple_procedure_cap,
+    "av_recorded": av_recorded,
+    **LEVY_GUARDS,
 }
 
 

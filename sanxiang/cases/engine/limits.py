@@ -5,12 +5,13 @@ days). Called only by the engine inside its transaction; it must never decide wh
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from sanxiang.calendar import deadlines
 from sanxiang.calendar.deadlines import DueDate, WorkingCalendar
 from sanxiang.cases.models import Case, CaseLimit, LimitState
 from sanxiang.matters.procedures import DayUnit, LimitChange, LimitEffect, Procedure, TimeLimit
+from sanxiang.matters.procedures.arithmetic import add_months
 
 
 def due_after(start: dt.date, days: int, unit: str, *, calendar: WorkingCalendar) -> DueDate:
@@ -19,6 +20,8 @@ def due_after(start: dt.date, days: int, unit: str, *, calendar: WorkingCalendar
         return deadlines.add_working_days(start, days, calendar=calendar)
     if unit == DayUnit.CALENDAR:
         return deadlines.add_calendar_days(start, days, calendar=calendar)
+    if unit == DayUnit.MONTH:  # e.g. 3 months to apply to the court (行政强制法 第53条), rolled off rest days
+        return deadlines.add_calendar_days(add_months(start, days), 0, calendar=calendar)
     raise ValueError(f"unsupported unit {unit}")
 
 
@@ -29,13 +32,16 @@ def apply_changes(
     procedure: Procedure,
     on: dt.date,
     calendar: WorkingCalendar,
+    anchors: Mapping[str, dt.date] | None = None,
 ) -> list[dict[str, str]]:
-    """Apply each change; return what changed, for the record."""
+    """Apply each change; return what changed, for the record. ``anchors`` start a limit from a day other
+    than the act's (e.g. the court window runs from the end of the relief periods, 行政强制法 第53条)."""
     applied: list[dict[str, str]] = []
     for change in changes:
         limit = procedure.limit(change.limit)
         row = CaseLimit.objects.filter(case=case, code=limit.code).exclude(state=LimitState.STOPPED).first()
-        row = _apply(case, row, limit, change.effect, on=on, calendar=calendar)
+        day = (anchors or {}).get(limit.code, on) if change.effect == LimitEffect.START else on
+        row = _apply(case, row, limit, change.effect, on=day, calendar=calendar)
         if row is not None:
             applied.append(
                 {"limit": limit.code, "effect": str(change.effect), "due_on": row.due_on.isoformat()}

@@ -30,7 +30,9 @@ def check_refer_to_penalty(
     and officers, linked to it as its origin. Any refusal of either undoes both."""
     if matter.workflow_key != "penalty":
         raise InvalidInput(_("An inspection is referred to a penalty matter."))
-    inspection = check_perform_act(inspection, act="refer", actor_user=actor_user, on=on, data={})
+    inspection = check_perform_act(
+        inspection, act="refer", actor_user=actor_user, on=on, data={"follow_up": True}
+    )
     return check_register_case(
         actor_user=actor_user,
         agency=inspection.agency,

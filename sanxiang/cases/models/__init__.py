@@ -2,6 +2,8 @@
 limits (``cases``) and the per-agency case settings (``settings``). Import them from here."""
 
 from sanxiang.cases.models.cases import Case, CaseAct, CaseLimit, CaseOfficer, LimitState
+from sanxiang.cases.models.field_records import FieldRecord, FieldRecordKind
+from sanxiang.cases.models.levy import Assessment, Enforcement
 from sanxiang.cases.models.parties import (
     DEFAULT_PATTERN,
     MASK_KEEP,
@@ -16,11 +18,15 @@ __all__ = [
     "DEFAULT_PATTERN",
     "MASK_KEEP",
     "AllocatedNumber",
+    "Assessment",
     "Case",
     "CaseAct",
     "CaseLimit",
     "CaseOfficer",
     "CaseSetting",
+    "Enforcement",
+    "FieldRecord",
+    "FieldRecordKind",
     "LimitState",
     "NumberCounter",
     "NumberPattern",

@@ -24,6 +24,11 @@ class CaseSetting(TimestampedModel):
         _("hearing threshold for organisations (fen)")
     )
     amber_working_days = models.PositiveSmallIntegerField(_("amber when working days left at most"))
+    # 滞纳金 on levies and fees, per 10,000 of the principal a day, as the provincial rule sets it; 0: none.
+    # Never more than the principal in total (行政强制法 第45条).
+    levy_late_per_10000 = models.PositiveIntegerField(
+        _("late charge on levies and fees (per 10,000 a day)"), default=0
+    )
 
     class Meta:
         verbose_name = _("case setting")

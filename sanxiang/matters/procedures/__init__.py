@@ -70,6 +70,7 @@ class Transition:
     limits: tuple[LimitChange, ...] = ()
     basis: str = ""
     optional: bool = False  # a branch taken only in some cases (hearing, collective discussion, extension)
+    av_step: str = ""  # the AV-list step whose recording this act closes (R-REC-02); blank: the act itself
 
 
 @dataclass(frozen=True)
@@ -152,4 +153,11 @@ def all_procedures() -> list[Procedure]:
 
 def _load_definitions() -> None:
     """Import the definition modules, which register themselves (late: they import this module)."""
-    from sanxiang.matters.procedures import inspection, license, penalty  # noqa: F401
+    from sanxiang.matters.procedures import (  # noqa: F401
+        coercion,
+        fee,
+        inspection,
+        levy,
+        license,
+        penalty,
+    )

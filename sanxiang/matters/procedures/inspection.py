@@ -28,14 +28,23 @@ INSPECTION = register(
         ),
         transitions=(
             Transition("approve", _("Approve the inspection"), "planned", "approved", (), (), BASIS),
-            Transition("check", _("Check on site"), "approved", "checked", OFFICERS, (), "行政处罚法 第55条"),
+            Transition(
+                "check",
+                _("Check on site"),
+                "approved",
+                "checked",
+                (*OFFICERS, "av_recorded"),  # R-REC-02: on-site inspection
+                (),
+                "行政处罚法 第55条",
+                av_step="inspect",
+            ),
             Transition("record_result", _("Record the result"), "checked", "resulted", OFFICERS, (), BASIS),
             Transition(
                 "refer",
                 _("Refer to a penalty case"),
                 "resulted",
                 "referred",
-                OFFICERS,
+                (*OFFICERS, "opens_follow_up_case"),  # only with the penalty case it opens
                 (),
                 "行政处罚法 第54条",
             ),

@@ -84,9 +84,10 @@ LICENSE = register(
                 _("Examine and verify on site"),
                 "accepted",
                 "examined",
-                OFFICERS,
+                (*OFFICERS, "av_recorded"),  # R-REC-02: on-site verification (现场核查)
                 (),
                 f"{ALL} 第34条",
+                av_step="verify",
             ),
             Transition(
                 "pause",
@@ -120,7 +121,7 @@ LICENSE = register(
                 _("Hold a hearing"),
                 "examined",
                 "heard",
-                OFFICERS,
+                (*OFFICERS, "av_recorded"),
                 (),
                 f"{ALL} 第47条",
                 optional=True,

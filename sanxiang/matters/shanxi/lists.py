@@ -101,6 +101,7 @@ _PENALTY_STEPS = (
 )
 _PENALTIES = tuple(f"CF-{n:02d}" for n in range(1, 10))
 _INSPECTIONS = ("JC-01", "JC-02", "JC-03", "JC-04")
+AV_TO_CONFIRM = "山西音像记录事项清单未取得；强制执行环节按118号全程记录，待核"
 
 
 def av_specs() -> list[AVSpec]:
@@ -116,6 +117,16 @@ def av_specs() -> list[AVSpec]:
         for code in _INSPECTIONS
     ]
     specs.append(AVSpec("XK-01", "verify", "现场核查", AVRequirement.AS_NEEDED, RetentionClass.ROUTINE))
+    # 行政强制执行 (国办发〔2018〕118号: 全程音像记录); the Shanxi list is to be confirmed.
+    specs += [
+        AVSpec(code, "serve_demand", "催告书送达", AVRequirement.FULL, RetentionClass.EVIDENCE, AV_TO_CONFIRM)
+        for code in ("QZ-01", "QZ-02")
+    ]
+    specs.append(
+        AVSpec(
+            "ZS-01", "serve_demand_note", "缴款通知书送达", AVRequirement.AS_NEEDED, RetentionClass.ROUTINE
+        )
+    )
     return specs
 
 

@@ -10,7 +10,7 @@ import pytest
 from sanxiang.matters import procedures
 from sanxiang.matters.procedures import DayUnit, LimitChange, LimitEffect, Procedure, Stage, Transition
 
-KEYS = ["inspection", "license", "penalty", "penalty_simple"]
+KEYS = ["coercion", "fee", "inspection", "levy", "license", "penalty", "penalty_simple"]
 
 
 def test_every_procedure_is_registered() -> None:
@@ -53,6 +53,10 @@ def test_each_act_names_its_article(key: str) -> None:
         ("license", "intake", 5, DayUnit.WORKING, "行政许可法 第32条"),
         ("license", "decide", 20, DayUnit.WORKING, "行政许可法 第42条"),
         ("license", "issue", 10, DayUnit.WORKING, "行政许可法 第44条"),
+        ("coercion", "apply_court", 3, DayUnit.MONTH, "行政强制法 第53条"),
+        ("coercion", "perform", 10, DayUnit.WORKING, "行政强制法 第54条, 第69条"),
+        ("coercion", "court_accept", 5, DayUnit.WORKING, "行政强制法 第56条"),
+        ("coercion", "court_rule", 7, DayUnit.WORKING, "行政强制法 第57条"),
     ],
 )
 def test_statutory_limits(key: str, code: str, days: int, unit: DayUnit, basis: str) -> None:
@@ -112,3 +116,33 @@ def test_register_refuses_malformed(changes: dict[str, object]) -> None:
     with pytest.raises(ValueError, match="tiny"):
         procedures.register(_tiny(**changes))
     assert "tiny" not in procedures._registry
+
+
+@pytest.mark.parametrize(
+    ("key", "act", "av_step"),
+    [
+        ("penalty", "examine", "investigate"),  # closes 调查取证 (现场检查、勘验)
+        ("penalty", "hearing", ""),
+        ("penalty", "serve", ""),
+        ("license", "examine", "verify"),  # 现场核查
+        ("license", "hearing", ""),
+        ("inspection", "check", "inspect"),  # 现场检查
+        ("coercion", "serve_demand", ""),  # 催告
+        ("levy", "serve_demand_note", ""),
+    ],
+)
+def test_recorded_steps_carry_the_av_guard_r_rec_02(key: str, act: str, av_step: str) -> None:
+    """R-REC-02 (国办发〔2018〕118号): on-site inspection, investigation, hearing, service and coercion
+    close only as the AV-recording list allows; the list decides which of them need full recording."""
+    transitions = [t for t in procedures.get(key).transitions if t.act == act]
+    assert transitions
+    for transition in transitions:
+        assert "av_recorded" in transition.guards
+        assert transition.av_step == av_step
+
+
+@pytest.mark.parametrize(("key", "act"), [("inspection", "refer"), ("levy", "refer_enforcement")])
+def test_referrals_happen_only_with_the_case_they_open(key: str, act: str) -> None:
+    """行政处罚法 第54条, 行政强制法 第53条: the hand-over is one act with the opening of the next case."""
+    (transition,) = [t for t in procedures.get(key).transitions if t.act == act]
+    assert "opens_follow_up_case" in transition.guards
