@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SANXIANG := $(VENV)/bin/sanxiang
 STAMP := $(VENV)/.installed
-DEBIAN_PACKAGES := fonts-noto-cjk gettext ffmpeg
+DEBIAN_PACKAGES := fonts-noto-cjk gettext ffmpeg libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 E2E_DEBIAN_PACKAGES := chromium
 export PYTHONDONTWRITEBYTECODE := 1
 
