@@ -9,8 +9,11 @@ collection. The Makefile's Debian packages include it.
 
 from __future__ import annotations
 
+import gc
 import html
 import io
+import logging
+import warnings
 from collections.abc import Iterator
 
 from docx import Document
@@ -28,13 +31,22 @@ ALIGN = {
     WD_ALIGN_PARAGRAPH.DISTRIBUTE: "justify",
 }
 BASE_PT = 12
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)  # one INFO line per step otherwise
 FAMILIES = "'Noto Serif CJK SC','Noto Sans CJK SC',serif"  # Debian fonts-noto-cjk
 
 
 def docx_to_pdf(content: bytes, *, title: str) -> bytes:
     """The PDF/A-2b print of a DOCX."""
     page = html_of(content, title=title)
-    return bytes(HTML(string=page).write_pdf(pdf_variant=PDF_VARIANT))
+    with warnings.catch_warnings():
+        # WeasyPrint 70 opens its sRGB output-intent profile (PDF/A) and never closes it: the file is
+        # released here, with its ResourceWarning, rather than at some later garbage collection.
+        warnings.simplefilter("ignore", ResourceWarning)
+        rendered = HTML(string=page).render()
+        printed = bytes(rendered.write_pdf(pdf_variant=PDF_VARIANT))
+        del rendered
+        gc.collect()
+    return printed
 
 
 def html_of(content: bytes, *, title: str) -> str:
