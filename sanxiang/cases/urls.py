@@ -1,6 +1,13 @@
 """Addresses of the case pages (mounted at /cases/). Routes only: every page lives in its views module."""
 
 from sanxiang.cases import case_views, views
+from sanxiang.cases.documents import views as document_views
+from sanxiang.cases.service import views as service_views
 
 app_name = "cases"
-urlpatterns = [*views.urlpatterns, *case_views.urlpatterns]
+urlpatterns = [
+    *views.urlpatterns,
+    *case_views.urlpatterns,
+    *document_views.urlpatterns,
+    *service_views.urlpatterns,
+]
