@@ -10,4 +10,11 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Enforcement documents")
 
     def ready(self) -> None:
+        from sanxiang.accounts import worklist
         from sanxiang.documents import events  # noqa: F401 - registers the event types
+        from sanxiang.organizations.enums import Role
+
+        administrators = frozenset({Role.ADMINISTRATOR.value})
+        worklist.register_nav(
+            worklist.NavItem(_("Document templates"), "documents:template_home", administrators)
+        )
