@@ -10,5 +10,7 @@ from sanxiang.documents.kinds import KINDS
 
 class TemplateUploadForm(forms.Form):
     kind = forms.ChoiceField(label=_("Document"), choices=[(kind.code, kind.title) for kind in KINDS])
-    effective_from = forms.DateField(label=_("In force from"), widget=forms.DateInput(attrs={"type": "date"}))
+    effective_from = forms.DateField(
+        label=_("In force from"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     file = forms.FileField(label=_("Word template (.docx)"))

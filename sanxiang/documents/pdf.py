@@ -21,7 +21,6 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.section import Section
 from docx.table import Table
 from docx.text.paragraph import Paragraph
-from weasyprint import HTML
 
 PDF_VARIANT = "pdf/a-2b"
 ALIGN = {
@@ -31,12 +30,15 @@ ALIGN = {
     WD_ALIGN_PARAGRAPH.DISTRIBUTE: "justify",
 }
 BASE_PT = 12
-logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)  # one INFO line per step otherwise
+# WeasyPrint logs one INFO line per step, and some at import: quiet them before it is first imported.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 FAMILIES = "'Noto Serif CJK SC','Noto Sans CJK SC',serif"  # Debian fonts-noto-cjk
 
 
 def docx_to_pdf(content: bytes, *, title: str) -> bytes:
     """The PDF/A-2b print of a DOCX."""
+    from weasyprint import HTML  # late: importing it parses its stylesheets (and logs)
+
     page = html_of(content, title=title)
     with warnings.catch_warnings():
         # WeasyPrint 70 opens its sRGB output-intent profile (PDF/A) and never closes it: the file is

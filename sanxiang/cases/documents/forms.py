@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sanxiang.documents.kinds import DocumentKind
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")  # the ISO value <input type=date> reads
 
 
 class IssueForm(forms.Form):

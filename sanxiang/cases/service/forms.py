@@ -12,7 +12,7 @@ from sanxiang.cases.models import ServiceMethod
 from sanxiang.cases.service.actions import ServiceEntry
 from sanxiang.documents.models import IssuedDocument
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")  # the ISO value <input type=date> reads
 TEXT = 255
 
 

@@ -4,6 +4,7 @@ declares PDF/A-2b; tables and bold survive the conversion to HTML."""
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from docx import Document
 from pypdf import PdfReader
@@ -31,13 +32,14 @@ def test_the_text_is_extractable_and_chinese() -> None:
 def test_the_fonts_are_embedded_and_the_file_is_pdfa() -> None:
     printed = pdf.docx_to_pdf(_docx(), title="行政处罚决定书")
     reader = PdfReader(io.BytesIO(printed))
-    fonts = [font.get_object() for page in reader.pages for font in page["/Resources"]["/Font"].values()]
+    pages: list[Any] = list(reader.pages)  # pypdf's objects are typed loosely; these are dictionaries
+    fonts: list[Any] = [font.get_object() for page in pages for font in page["/Resources"]["/Font"].values()]
     descendants = [font["/DescendantFonts"][0].get_object() for font in fonts if "/DescendantFonts" in font]
     assert descendants
     assert all(
         "/FontFile2" in d["/FontDescriptor"] or "/FontFile3" in d["/FontDescriptor"] for d in descendants
     )
-    root = reader.trailer["/Root"]
+    root: Any = reader.trailer["/Root"]
     metadata = root["/Metadata"].get_object().get_data()
     assert b"pdfaid" in metadata  # the XMP metadata declares the PDF/A part and conformance
     assert b">2<" in metadata or b'part="2"' in metadata
