@@ -39,7 +39,9 @@ class ServiceForm(forms.Form):
 
     def __init__(self, data: QueryDict | None = None, *, documents: object, today: dt.date) -> None:
         super().__init__(data, initial={"served_on": today})
-        self.fields["document"].queryset = documents  # type: ignore[attr-defined]  # ModelChoiceField
+        field = self.fields["document"]
+        field.queryset = documents  # type: ignore[attr-defined]  # ModelChoiceField
+        field.label_from_instance = lambda document: f"{document.title} {document.number}"  # type: ignore[attr-defined]
 
     def entry(self) -> ServiceEntry:
         data = self.cleaned_data

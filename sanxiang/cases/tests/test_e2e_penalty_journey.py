@@ -103,9 +103,8 @@ def _issue(page: Page, kind: str) -> None:
 
 
 def _serve(page: Page, title: str) -> None:
-    page.select_option(
-        "#id_svc-document", label=page.locator("#id_svc-document option", has_text=title).first.inner_text()
-    )
+    value = page.locator(f'#id_svc-document option:has-text("{title}")').first.get_attribute("value")
+    page.select_option("#id_svc-document", value)
     page.select_option("#id_svc-method", "direct")
     page.fill("#id_svc-recipient", "王经理")
     page.click("#service-form button[type=submit]")
