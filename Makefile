@@ -22,7 +22,8 @@ $(STAMP): $(VENV)/bin/python pyproject.toml requirements.lock
 
 install: $(STAMP) system-packages
 
-# Debian packages the project needs (CJK fonts for documents, gettext for the catalogue).
+# Debian packages the project needs (CJK fonts for documents, gettext for the catalogue, Pango and HarfBuzz's
+# subsetter for WeasyPrint's PDF printing of documents).
 system-packages:
 	@bash tools/ensure_debian_packages.sh $(DEBIAN_PACKAGES)
 

@@ -44,6 +44,13 @@ def check_upload_template(
     """Add a version of ``agency``'s template for ``kind``. A penalty decision template lacking an element of
     行政处罚法 第59条 is refused, naming the element."""
     _check_template(kind, content, effective_from)
+    # Versions are numbered per agency and kind: the agency row serialises concurrent uploads (rare).
+    Agency.objects.select_for_update().filter(pk=agency.pk).first()
+    if DocumentTemplate.objects.filter(agency=agency, kind=kind, effective_from=effective_from).exists():
+        raise InvalidInput(
+            _("A version of this template already takes effect on that day."),
+            {"effective_from": [_("Choose another day.")]},
+        )
     latest = DocumentTemplate.objects.filter(agency=agency, kind=kind).aggregate(v=Max("version"))["v"]
     stored = storage.store(content)
     row = DocumentTemplate(
@@ -57,11 +64,6 @@ def check_upload_template(
         uploaded_by=actor_user,
         uploaded_at=clock.now(),
     )
-    if DocumentTemplate.objects.filter(agency=agency, kind=kind, effective_from=effective_from).exists():
-        raise InvalidInput(
-            _("A version of this template already takes effect on that day."),
-            {"effective_from": [_("Choose another day.")]},
-        )
     validated(row)
     row.save()
     writer.append(
