@@ -10,6 +10,8 @@ import datetime as dt
 from typing import Any
 
 from sanxiang.cases.documents.amounts import upper_case, yuan_text
+from sanxiang.cases.engine.acts import context as guard_context
+from sanxiang.cases.engine.guards import refusals
 from sanxiang.cases.enums import PartyKind
 from sanxiang.cases.models import Case, Party
 from sanxiang.documents import kinds
@@ -51,8 +53,15 @@ def case_context(case: Case, *, on: dt.date) -> dict[str, Any]:
         "decided_on": chinese_date(case.decided_on),
         "issued_on": chinese_date(on),
         "decision_number": _decision_number(case),
-        "hearing_right": True,
+        "hearing_right": has_hearing_right(case, on=on),
     }
+
+
+def has_hearing_right(case: Case, *, on: dt.date) -> bool:
+    """Whether the notice tells the party of its right to a hearing: the engine's threshold guard
+    (行政处罚法 第63条, the agency's 较大数额) evaluated for the case."""
+    procedure = procedures.get(case.procedure_key)
+    return not refusals(("hearing_right",), guard_context(case, procedure, "hearing", on, {}))
 
 
 def _agency(case: Case) -> dict[str, str]:

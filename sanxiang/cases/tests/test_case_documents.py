@@ -58,6 +58,12 @@ def test_context_carries_what_the_case_entered_once(desk: Desk) -> None:
     assert "15日内" in context["performance"]  # the PAY limit of the procedure (行政处罚法 第67条)
 
 
+def test_the_notice_states_the_hearing_right_only_above_the_threshold_article_63(desk: Desk) -> None:
+    """行政处罚法 第63条: 20,000 yuan for a company is below the 100,000 threshold; 200,000 is not."""
+    assert case_context(decided_case(desk), on=DECIDED)["hearing_right"] is False
+    assert case_context(decided_case(desk, proposed_fen=200_000 * YUAN), on=DECIDED)["hearing_right"] is True
+
+
 def test_a_decision_is_numbered_rendered_and_its_digests_recorded(desk: Desk) -> None:
     """The decision receives the agency's 文号 and both files are stored under their SHA-256."""
     case = decided_case(desk)
