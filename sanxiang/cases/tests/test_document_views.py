@@ -171,7 +171,7 @@ def test_electronic_service_without_consent_is_refused_on_the_page(
         follow=True,
     )
     assert counts() == before
-    assert re.search(r'<li class="error">[^<]*61[^<]*</li>', response.content.decode())
+    assert re.search(r'<li class="error">[^<]*第六十一条[^<]*</li>', response.content.decode())
 
 
 def test_a_document_of_another_case_is_404(client: Client, desk: Desk, decision: IssuedDocument) -> None:

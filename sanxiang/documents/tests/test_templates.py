@@ -158,7 +158,7 @@ def test_a_refused_upload_shows_the_missing_element(client: Client, world: World
     upload = SimpleUploadedFile("决定书.docx", _without("（印章）"))
     response = client.post(url, {"kind": "penalty_decision", "effective_from": "2026-09-01", "file": upload})
     assert response.status_code == 400
-    assert "seal" in response.content.decode()
+    assert "行政机关的印章（第五十九条）" in response.content.decode()
     assert not DocumentTemplate.objects.exists()
 
 
