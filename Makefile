@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SANXIANG := $(VENV)/bin/sanxiang
 STAMP := $(VENV)/.installed
-DEBIAN_PACKAGES := fonts-noto-cjk gettext ffmpeg
+DEBIAN_PACKAGES := fonts-noto-cjk gettext ffmpeg libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 E2E_DEBIAN_PACKAGES := chromium
 export PYTHONDONTWRITEBYTECODE := 1
 
@@ -22,7 +22,8 @@ $(STAMP): $(VENV)/bin/python pyproject.toml requirements.lock
 
 install: $(STAMP) system-packages
 
-# Debian packages the project needs (CJK fonts for documents, gettext for the catalogue).
+# Debian packages the project needs (CJK fonts for documents, gettext for the catalogue, Pango and HarfBuzz's
+# subsetter for WeasyPrint's PDF printing of documents).
 system-packages:
 	@bash tools/ensure_debian_packages.sh $(DEBIAN_PACKAGES)
 

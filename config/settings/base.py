@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "sanxiang.calendar",
     "sanxiang.accounts",
     "sanxiang.matters",
+    "sanxiang.documents",
     "sanxiang.evidence",
     "sanxiang.cases",
     "sanxiang.publicity",

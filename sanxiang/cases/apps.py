@@ -14,6 +14,7 @@ class CasesConfig(AppConfig):
             events,  # noqa: F401 - registers the event types
             registrations,
         )
+        from sanxiang.cases.service import events as service_events  # noqa: F401 - registers them
 
         registrations.register()
         from sanxiang.cases.engine import closing, hooks

@@ -17,7 +17,7 @@ from sanxiang.matters.models import Matter
 from sanxiang.matters.money import fen_from_yuan
 from sanxiang.organizations.models import Officer
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")  # the ISO value <input type=date> reads
 
 
 class AmountField(forms.CharField):

@@ -18,6 +18,7 @@ from sanxiang.accounts import actions as account_actions
 from sanxiang.accounts.models import User
 from sanxiang.core import clock
 from sanxiang.demo import cases as demo_cases
+from sanxiang.demo import documents as demo_documents
 from sanxiang.demo import shanxi
 from sanxiang.matters.shanxi import load_shanxi_catalogue
 from sanxiang.matters.shanxi.windows import load_service_windows
@@ -271,4 +272,5 @@ def load(say: Say) -> dict[str, str]:
             taiyuan, officer_username="officer", second_username="department_head", today=today
         )
         say(f"cases opened: {opened}")
+        say(f"cases with documents: {demo_documents.load_documents(taiyuan, officer_username='officer')}")
     return passwords

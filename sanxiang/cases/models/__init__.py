@@ -1,5 +1,6 @@
 """The models of the case aggregate: parties and numbering (``parties``), cases with their acts and time
-limits (``cases``) and the per-agency case settings (``settings``). Import them from here."""
+limits (``cases``), the per-agency case settings (``settings``) and service (``service``). Import them
+from here."""
 
 from sanxiang.cases.models.cases import Case, CaseAct, CaseLimit, CaseOfficer, LimitState
 from sanxiang.cases.models.field_records import FieldRecord, FieldRecordKind
@@ -12,6 +13,7 @@ from sanxiang.cases.models.parties import (
     NumberPattern,
     Party,
 )
+from sanxiang.cases.models.service import ServiceMethod, ServiceOutcome, ServiceRecord
 from sanxiang.cases.models.settings import CaseSetting
 
 __all__ = [
@@ -31,4 +33,7 @@ __all__ = [
     "NumberCounter",
     "NumberPattern",
     "Party",
+    "ServiceMethod",
+    "ServiceOutcome",
+    "ServiceRecord",
 ]

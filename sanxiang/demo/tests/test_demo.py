@@ -100,3 +100,22 @@ def test_the_officer_home_page_shows_the_overdue_case(client: Client) -> None:
     assert any(item.severity == "danger" and "/cases/" in item.url for item in items)
     client.force_login(User.objects.get(username="datong_officer"))
     assert not any("/cases/" in item.url for item in client.get(reverse("home")).context["items"])
+
+
+def test_demo_cases_that_reached_a_decision_have_their_documents() -> None:
+    """Every demo case with a decision has its numbered decision (its digests recorded); served ones their
+    送达回证."""
+    from sanxiang.documents.models import IssuedDocument
+
+    call_command("demo", stdout=StringIO())
+    decided = Case.objects.filter(acts__act="decide").distinct()
+    assert decided.exists()
+    for case in decided:
+        decision = IssuedDocument.objects.get(subject_id=str(case.pk), kind="penalty_decision")
+        assert "罚决" in decision.number
+    served = Case.objects.filter(acts__act="serve").distinct()
+    receipts = IssuedDocument.objects.filter(
+        kind="service_receipt", subject_id__in=[str(c.pk) for c in served]
+    )
+    assert receipts.count() == served.count()
+    assert PendingEntry.objects.filter(event_type="document.issued").exists()
