@@ -15,6 +15,7 @@ urlpatterns = [
     path("matters/", include("sanxiang.matters.urls")),
     path("evidence/", include("sanxiang.evidence.urls")),
     path("cases/", include("sanxiang.cases.urls")),
+    path("review/", include("sanxiang.review.urls")),
     path("log/", include("sanxiang.records.urls")),
     path("portal/", include("sanxiang.publicity.urls")),
     path("admin/", admin.site.urls),

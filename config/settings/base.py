@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "sanxiang.accounts",
     "sanxiang.matters",
     "sanxiang.evidence",
+    "sanxiang.review",
     "sanxiang.cases",
     "sanxiang.publicity",
     "sanxiang.demo",

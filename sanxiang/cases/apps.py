@@ -14,5 +14,10 @@ class CasesConfig(AppConfig):
             events,  # noqa: F401 - registers the event types
             registrations,
         )
+        from sanxiang.cases.legal_review import actions as legal_review_actions
+        from sanxiang.cases.legal_review import gate
+        from sanxiang.review.hooks import register_concluded
 
         registrations.register()
+        gate.register()
+        register_concluded("case", legal_review_actions.on_review_concluded)

@@ -160,10 +160,12 @@ ORDINARY = register(
                     _("Legal review"),
                     source,
                     "reviewed",
+                    guards=("legal_review_approved",),
                     basis=f"{APL} 第58条",
                     optional=True,
                 )
-                for source in ("notified", "heard")
+                # from "reviewed" and "discussed" too: a changed decision is reviewed again
+                for source in ("notified", "heard", "reviewed", "discussed")
             ),
             *(
                 Transition(
@@ -183,7 +185,7 @@ ORDINARY = register(
                 _("Serve the decision"),
                 "decided",
                 "served",
-                OFFICERS,
+                (*OFFICERS, "legal_review_passed"),
                 (_stop(SERVE), _start(PAY)),
                 f"{APL} 第61条",
             ),

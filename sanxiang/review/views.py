@@ -1,0 +1,209 @@
+"""Review pages: the list of visible reviews, a review's page (package, pre-checks, advisers, checklist),
+assigning a reviewer, extending the time limit, concluding, attaching an adviser's opinion, and the print
+page of the 法制审核意见书.
+
+Thin: parse with ``review.forms``, fetch through ``selectors.access_request_by_id`` (404 for outsiders and
+missing ids alike), call one action, render. A write by someone without the right role answers the same 404.
+This module must never write to a model directly."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.forms import Form
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import URLPattern, path
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from sanxiang.core import clock
+from sanxiang.core.errors import InvalidInput, NotFoundOrForbidden, RuleViolation
+from sanxiang.core.forms import show_refusal
+from sanxiang.records.writer import Subject
+from sanxiang.review import actions, forms, selectors
+from sanxiang.review.eligibility import legal_staff
+from sanxiang.review.enums import ChecklistItem
+from sanxiang.review.models import ReviewRequest
+from sanxiang.review.opinion import opinion_context
+
+LIST_SHOWN = 200
+
+
+def _request_or_404(request: HttpRequest, request_id: int) -> ReviewRequest:
+    try:
+        return selectors.access_request_by_id(request.user, request_id)
+    except NotFoundOrForbidden as error:
+        raise Http404(error.message) from None
+
+
+@login_required
+@require_GET
+def review_list(request: HttpRequest) -> HttpResponse:
+    today = clock.today()
+    rows = [
+        (review, selectors.due_state(review, today=today))
+        for review in selectors.visible_requests(request.user).select_related("agency", "reviewer")[
+            :LIST_SHOWN
+        ]
+    ]
+    return render(request, "review/review_list.html", {"rows": rows})
+
+
+@login_required
+@require_GET
+def review_detail(request: HttpRequest, request_id: int) -> HttpResponse:
+    return _render(request, _request_or_404(request, request_id))
+
+
+@login_required
+@require_POST
+def review_assign(request: HttpRequest, request_id: int) -> HttpResponse:
+    review = _request_or_404(request, request_id)
+    if not selectors.may_assign(request.user, review.agency):
+        raise Http404(_("Review not found."))
+    form = forms.AssignForm(request.POST, staff=legal_staff(review.agency_id), today=clock.today())
+    if form.is_valid():
+        return _attempt(
+            request,
+            review,
+            form,
+            lambda: actions.check_assign_reviewer(
+                review,
+                actor_user=request.user,
+                reviewer=form.cleaned_data["reviewer"],
+                on=form.cleaned_data["on"],
+            ),
+            key="assign_form",
+        )
+    return _render(request, review, status=400, forms_shown={"assign_form": form})
+
+
+@login_required
+@require_POST
+def review_extend(request: HttpRequest, request_id: int) -> HttpResponse:
+    review = _request_or_404(request, request_id)
+    if not selectors.may_extend(request.user, review.agency):
+        raise Http404(_("Review not found."))
+    form = forms.DateForm({"on": clock.today()})
+    form.is_valid()
+    return _attempt(
+        request,
+        review,
+        form,
+        lambda: actions.check_extend_review(review, actor_user=request.user, on=clock.today()),
+        key="extend_form",
+    )
+
+
+@login_required
+@require_POST
+def review_conclude(request: HttpRequest, request_id: int) -> HttpResponse:
+    review = _request_or_404(request, request_id)
+    if not selectors.may_conclude(request.user, review):
+        raise Http404(_("Review not found."))
+    form = forms.ConcludeForm(request.POST, today=clock.today(), prefill={})
+    if form.is_valid():
+        return _attempt(
+            request,
+            review,
+            form,
+            lambda: actions.check_conclude_review(
+                review,
+                actor_user=request.user,
+                outcome=form.cleaned_data["outcome"],
+                answers=form.answers(),
+                opinion=form.cleaned_data["opinion"],
+                on=form.cleaned_data["on"],
+            ),
+            key="conclude_form",
+        )
+    return _render(request, review, status=400, forms_shown={"conclude_form": form})
+
+
+@login_required
+@require_POST
+def review_consult(request: HttpRequest, request_id: int) -> HttpResponse:
+    review = _request_or_404(request, request_id)
+    if not (
+        selectors.may_conclude(request.user, review) or selectors.may_assign(request.user, review.agency)
+    ):
+        raise Http404(_("Review not found."))
+    form = forms.ConsultForm(request.POST)
+    if form.is_valid():
+        return _attempt(
+            request,
+            review,
+            form,
+            lambda: actions.check_record_consultation(review, actor_user=request.user, **form.cleaned_data),
+            key="consult_form",
+        )
+    return _render(request, review, status=400, forms_shown={"consult_form": form})
+
+
+@login_required
+@require_GET
+def review_opinion(request: HttpRequest, request_id: int) -> HttpResponse:
+    """The 法制审核意见书, print-friendly; only a concluded review has one."""
+    review = _request_or_404(request, request_id)
+    if review.is_open:
+        raise Http404(_("Review not found."))
+    return render(request, "review/opinion.html", {"review": review, "doc": opinion_context(review)})
+
+
+def _attempt(
+    request: HttpRequest, review: ReviewRequest, form: Form, call: Callable[[], object], *, key: str
+) -> HttpResponse:
+    """Run one action; a refusal is shown on the form it came from (400)."""
+    try:
+        call()
+    except (InvalidInput, RuleViolation) as error:
+        show_refusal(form, error)
+        return _render(request, review, status=400, forms_shown={key: form})
+    messages.success(request, _("Saved."))
+    return redirect("review:review_detail", review.pk)
+
+
+def _render(
+    request: HttpRequest,
+    review: ReviewRequest,
+    *,
+    status: int = 200,
+    forms_shown: dict[str, Form] | None = None,
+) -> HttpResponse:
+    today = clock.today()
+    shown = dict(forms_shown or {})
+    user = request.user
+    if review.is_open and selectors.may_assign(user, review.agency) and review.reviewer is None:
+        shown.setdefault("assign_form", forms.AssignForm(staff=legal_staff(review.agency_id), today=today))
+    if review.is_open and selectors.may_conclude(user, review):
+        prefill = {c["item"]: c["message"] for c in review.package.get("prechecks", []) if "item" in c}
+        shown.setdefault("conclude_form", forms.ConcludeForm(today=today, prefill=prefill))
+    if review.is_open and (selectors.may_conclude(user, review) or selectors.may_assign(user, review.agency)):
+        shown.setdefault("consult_form", forms.ConsultForm())
+    context = {
+        "review": review,
+        "package": review.package,
+        "due_state": selectors.due_state(review, today=today),
+        "may_extend": review.is_open and not review.extended and selectors.may_extend(user, review.agency),
+        "consultations": review.consultations.order_by("answered_on", "pk"),
+        "earlier": selectors.requests_of(Subject(review.subject_kind, review.subject_id)).exclude(
+            pk=review.pk
+        ),
+        "items": list(ChecklistItem),
+        **shown,
+    }
+    return render(request, "review/review_detail.html", context, status=status)
+
+
+urlpatterns: list[URLPattern] = [
+    path("", review_list, name="review_list"),
+    path("<int:request_id>/", review_detail, name="review_detail"),
+    path("<int:request_id>/assign/", review_assign, name="review_assign"),
+    path("<int:request_id>/extend/", review_extend, name="review_extend"),
+    path("<int:request_id>/conclude/", review_conclude, name="review_conclude"),
+    path("<int:request_id>/consult/", review_consult, name="review_consult"),
+    path("<int:request_id>/opinion/", review_opinion, name="review_opinion"),
+]
