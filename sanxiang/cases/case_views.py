@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from sanxiang.cases import board, case_forms, case_selectors, engine
+from sanxiang.cases.legal_review import views as legal_review_views
 from sanxiang.cases.models import Case
 from sanxiang.cases.selectors import can_register_party  # officers open cases as they register parties
 from sanxiang.core import clock
@@ -178,6 +179,7 @@ def _render_case(
         "limits": case_selectors.open_limits(case),
         "next_acts": case_selectors.next_acts(case, on=clock.today()),
         "form": form if may_handle else None,
+        **legal_review_views.section(case),
     }
     return render(request, "cases/case_detail.html", context, status=status)
 

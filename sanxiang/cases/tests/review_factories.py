@@ -7,10 +7,16 @@ import datetime as dt
 from collections.abc import Sequence
 
 from sanxiang.accounts.models import User
+from sanxiang.core import clock
+from sanxiang.matters import actions as matter_actions
+from sanxiang.matters.enums import ListKind, MatterType, PartyKind, ReviewCriterion
+from sanxiang.matters.specs import ReviewRuleSpec
+from sanxiang.matters.tests import factories as matter_factories
+from sanxiang.records.writer import SYSTEM
 from sanxiang.cases.legal_review.actions import check_submit_for_review
 from sanxiang.cases.legal_review.decisions import ProposedDecision
 from sanxiang.cases.models import Case
-from sanxiang.cases.tests.case_factories import Desk
+from sanxiang.cases.tests.case_factories import YUAN, Desk
 from sanxiang.organizations.enums import DepartmentKind, Role
 from sanxiang.organizations.models import Department, Officer
 from sanxiang.organizations.tests import factories
@@ -101,3 +107,79 @@ def pass_review(
     )
     conclude(submit(desk, case, on, **proposal), reviewer, on)  # type: ignore[arg-type]
     return Case.objects.get(pk=case.pk)
+
+
+def publish_catalogue(desk: Desk, *, effective: dt.date = dt.date(2026, 7, 1)) -> None:
+    """A major-decision catalogue of 太原 (R-LR-02), thresholds as the 巩义/益阳-style examples of DOMAIN.md."""
+    world = desk.world
+    specs = [
+        ReviewRuleSpec(
+            "FS-01",
+            ReviewCriterion.AMOUNT,
+            "个人较大数额",
+            (),
+            MatterType.PENALTY,
+            PartyKind.INDIVIDUAL,
+            5_000 * YUAN,
+        ),
+        ReviewRuleSpec(
+            "FS-02",
+            ReviewCriterion.AMOUNT,
+            "单位较大数额",
+            (),
+            MatterType.PENALTY,
+            PartyKind.ORGANIZATION,
+            50_000 * YUAN,
+        ),
+        ReviewRuleSpec(
+            "FS-03",
+            ReviewCriterion.PENALTY_KIND,
+            "吊销许可证件",
+            (),
+            MatterType.PENALTY,
+            value="licence_revocation",
+        ),
+        ReviewRuleSpec(
+            "FS-04",
+            ReviewCriterion.PENALTY_KIND,
+            "责令停产停业",
+            (),
+            MatterType.PENALTY,
+            value="business_suspension",
+        ),
+        ReviewRuleSpec("FS-05", ReviewCriterion.HEARING_HELD, "经过听证程序", (), MatterType.PENALTY),
+        ReviewRuleSpec(
+            "FS-06",
+            ReviewCriterion.DECISION_KIND,
+            "不予许可、撤销许可",
+            (),
+            MatterType.LICENSE,
+            value="license_refused_or_revoked",
+        ),
+        ReviewRuleSpec(
+            "FS-07",
+            ReviewCriterion.DECISION_KIND,
+            "减轻处罚或超出裁量基准",
+            (),
+            MatterType.PENALTY,
+            value="outside_benchmark",
+        ),
+        ReviewRuleSpec("FS-10", ReviewCriterion.HANDLER_FLAG, "涉及重大公共利益", value="public_interest"),
+        ReviewRuleSpec("FS-11", ReviewCriterion.HANDLER_FLAG, "案情疑难复杂", value="complex"),
+        ReviewRuleSpec("FS-12", ReviewCriterion.HANDLER_FLAG, "可能造成重大社会影响", value="social_impact"),
+    ]
+    with clock.frozen_now(dt.datetime(2026, 6, 15, 9, tzinfo=dt.UTC)):
+        version = matter_factories.draft(world.taiyuan, ListKind.MAJOR_DECISIONS, effective=effective)
+        for spec in specs:
+            matter_actions.check_add_review_rule(actor=SYSTEM, version=version, spec=spec)
+        matter_factories.approve_and_publish(version)
+
+
+def set_time_limit(desk: Desk, *, days: int = 7, extension: int = 3) -> None:
+    review_actions.check_set_review_setting(
+        actor_user=desk.world.admin_user,
+        agency=desk.world.taiyuan,
+        effective_from=dt.date(2026, 1, 1),
+        working_days=days,
+        extension_days=extension,
+    )
