@@ -229,4 +229,3 @@ def test_a_legal_advisers_opinion_is_attached(office: Office, snapshot: Snapshot
             opinion="x",
         )
     assert snapshot() == before
-
