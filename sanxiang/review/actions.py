@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
@@ -25,8 +25,8 @@ from sanxiang.organizations.selectors import actor_of
 from sanxiang.records import writer
 from sanxiang.review import checklist, events, hooks, selectors
 from sanxiang.review.digests import json_digest, text_digest
-from sanxiang.review.enums import ConsultationKind, Outcome, ReviewStatus
 from sanxiang.review.eligibility import reviewer_refusals
+from sanxiang.review.enums import ConsultationKind, Outcome, ReviewStatus
 from sanxiang.review.lock_objects import lock_request
 from sanxiang.review.models import Consultation, ReviewRequest, ReviewSetting
 from sanxiang.review.opinion import opinion_text
@@ -49,6 +49,8 @@ def check_submit_review(
     on: dt.date,
 ) -> ReviewRequest:
     """Open a review of the decision ``decision_digest`` of ``subject``; refused while one is open."""
+    if not actor_user.is_authenticated:
+        raise RuleViolation(_("Only a signed-in officer submits a decision for review."))
     if selectors.open_request(subject) is not None:
         raise RuleViolation(_("A review of this decision is already open."))
     if on > clock.today():
@@ -65,7 +67,7 @@ def check_submit_review(
         package=dict(package),
         package_digest=json_digest(dict(package)),
         handler_ids=list(handler_ids),
-        submitted_by_id=actor_user.pk,
+        submitted_by_id=cast(int, actor_user.pk),
         submitted_on=on,
         due_on=due,
     )

@@ -115,7 +115,8 @@ def legal_review_approved(ctx: GuardContext) -> str | None:
     """Placeholder, closed: only the review engine's approval may record the legal review (行政处罚法
     第58条); ``cases.legal_review.gate`` replaces it."""
     return _(
-        "The legal review is recorded only by the reviewer's approval (Administrative Penalty Law, Article 58)."
+        "The legal review is recorded only by the reviewer's approval "
+        "(Administrative Penalty Law, Article 58)."
     )
 
 

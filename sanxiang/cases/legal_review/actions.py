@@ -36,7 +36,8 @@ def check_submit_for_review(
     if "legal_review" not in allowed:
         raise RuleViolation(
             _(
-                "A decision is submitted for legal review after the prior notice (Administrative Penalty Law, Article 58)."
+                "A decision is submitted for legal review after the prior notice "
+                "(Administrative Penalty Law, Article 58)."
             )
         )
     if not draft.strip():

@@ -54,7 +54,8 @@ def build_package(
 def _discretion(case: Case, *, on: dt.date) -> list[str]:
     kinds = frozenset(party_kind_for(kind) for kind in case.parties.values_list("kind", flat=True))
     return [
-        f"{tier.code} {tier.get_party_kind_display()} {tier.get_tier_display()} {yuan(tier.min_fen or 0)}–{yuan(tier.max_fen or 0)}"
+        f"{tier.code} {tier.get_party_kind_display()} {tier.get_tier_display()} "
+        f"{yuan(tier.min_fen or 0)}–{yuan(tier.max_fen or 0)}"
         for tier in benchmark_tiers(case, kinds, on=on)
     ]
 

@@ -1,8 +1,8 @@
-"""Machine pre-checks of a review package (DOMAIN.md R-LR-03: "where possible the system pre-fills machine
-checks"), each pre-filling an item of the review checklist: certificates valid on every act date (行政处罚法
-第42条), the limitation period (第36条), open time limits not overdue, the prior notice served (第44条), the fine
-within the discretion benchmark, AV recordings the AV list requires present or exempted, camera-captured
-evidence reviewed (第41条). A check with no data to decide on says so (``ok`` None). Reads only."""
+"""Machine pre-checks of a review package (DOMAIN.md R-LR-03: the system pre-fills machine checks), each
+pre-filling an item of the review checklist: certificates valid on every act date (行政处罚法 第42条), the
+limitation period (第36条), open time limits not overdue, the prior notice served (第44条), the fine within
+the discretion benchmark, AV recordings the AV list requires present or exempted, camera-captured evidence
+reviewed (第41条). A check with no data to decide on says so (``ok`` None). Reads only."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from sanxiang.cases.engine.guards import GRAVE_LIMITATION_YEARS, LIMITATION_YEARS, years_after
 from sanxiang.cases.legal_review.decisions import ProposedDecision
-from sanxiang.cases.legal_review.triggers import party_kind_for, benchmark_tiers
+from sanxiang.cases.legal_review.triggers import benchmark_tiers, party_kind_for
 from sanxiang.cases.models import Case, LimitState
 from sanxiang.evidence.models import EvidenceItem
 from sanxiang.evidence.requirements import av_requirement_met

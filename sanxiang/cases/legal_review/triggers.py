@@ -14,6 +14,7 @@ the decision date for the case's agency against the proposed decision, and retur
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -59,27 +60,30 @@ class ReviewNeed:
         return bool(self.fired)
 
 
+def _amount(rule: MajorDecisionRule, facts: DecisionFacts) -> bool:
+    return (
+        facts.amount_fen is not None
+        and rule.threshold_fen is not None
+        and rule.party_kind in facts.party_kinds
+        and facts.amount_fen >= rule.threshold_fen
+    )
+
+
+CRITERIA: dict[str, Callable[[MajorDecisionRule, DecisionFacts], bool]] = {
+    ReviewCriterion.AMOUNT: _amount,
+    ReviewCriterion.PENALTY_KIND: lambda rule, facts: rule.value in facts.penalty_kinds,
+    ReviewCriterion.DECISION_KIND: lambda rule, facts: rule.value in facts.decision_kinds,
+    ReviewCriterion.HEARING_HELD: lambda rule, facts: facts.hearing_held,
+    ReviewCriterion.HANDLER_FLAG: lambda rule, facts: rule.value in facts.flags,
+}
+
+
 def fires(rule: MajorDecisionRule, facts: DecisionFacts) -> bool:
-    """Whether one catalogue rule applies to the facts."""
+    """Whether one catalogue rule applies to the facts (an unknown criterion never fires)."""
     if rule.matter_type and rule.matter_type != facts.matter_type:
         return False
-    criterion = rule.criterion
-    if criterion == ReviewCriterion.AMOUNT:
-        return (
-            facts.amount_fen is not None
-            and rule.threshold_fen is not None
-            and rule.party_kind in facts.party_kinds
-            and facts.amount_fen >= rule.threshold_fen
-        )
-    if criterion == ReviewCriterion.PENALTY_KIND:
-        return rule.value in facts.penalty_kinds
-    if criterion == ReviewCriterion.DECISION_KIND:
-        return rule.value in facts.decision_kinds
-    if criterion == ReviewCriterion.HEARING_HELD:
-        return facts.hearing_held
-    if criterion == ReviewCriterion.HANDLER_FLAG:
-        return rule.value in facts.flags
-    return False
+    predicate = CRITERIA.get(rule.criterion)
+    return predicate is not None and predicate(rule, facts)
 
 
 def evaluate(rules: list[MajorDecisionRule], facts: DecisionFacts) -> list[FiredRule]:

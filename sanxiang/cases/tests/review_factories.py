@@ -1,5 +1,6 @@
-"""Helpers for cases that go through legal review: a qualified reviewer of 太原 (legal department, 法律职业资格),
-and a review submitted, assigned and concluded through the actions (so every row is recorded)."""
+"""Helpers for cases that go through legal review: a qualified reviewer of 太原 (legal department,
+法律职业资格), a published major-decision catalogue, and a review submitted, assigned and concluded through
+the actions (so every row is recorded)."""
 
 from __future__ import annotations
 
@@ -7,19 +8,19 @@ import datetime as dt
 from collections.abc import Sequence
 
 from sanxiang.accounts.models import User
+from sanxiang.cases.legal_review.actions import check_submit_for_review
+from sanxiang.cases.legal_review.decisions import ProposedDecision
+from sanxiang.cases.models import Case
+from sanxiang.cases.tests.case_factories import YUAN, Desk
 from sanxiang.core import clock
 from sanxiang.matters import actions as matter_actions
 from sanxiang.matters.enums import ListKind, MatterType, PartyKind, ReviewCriterion
 from sanxiang.matters.specs import ReviewRuleSpec
 from sanxiang.matters.tests import factories as matter_factories
-from sanxiang.records.writer import SYSTEM
-from sanxiang.cases.legal_review.actions import check_submit_for_review
-from sanxiang.cases.legal_review.decisions import ProposedDecision
-from sanxiang.cases.models import Case
-from sanxiang.cases.tests.case_factories import YUAN, Desk
 from sanxiang.organizations.enums import DepartmentKind, Role
 from sanxiang.organizations.models import Department, Officer
 from sanxiang.organizations.tests import factories
+from sanxiang.records.writer import SYSTEM
 from sanxiang.review import actions as review_actions
 from sanxiang.review.enums import ChecklistItem, Outcome
 from sanxiang.review.models import ReviewRequest
@@ -110,7 +111,7 @@ def pass_review(
 
 
 def publish_catalogue(desk: Desk, *, effective: dt.date = dt.date(2026, 7, 1)) -> None:
-    """A major-decision catalogue of 太原 (R-LR-02), thresholds as the 巩义/益阳-style examples of DOMAIN.md."""
+    """A major-decision catalogue of 太原 (R-LR-02), thresholds in the style of DOMAIN.md's examples."""
     world = desk.world
     specs = [
         ReviewRuleSpec(

@@ -64,10 +64,8 @@ def test_penalty_case_runs_from_registration_to_closing(desk: Desk) -> None:
         ("close", dt.date(2026, 10, 21), {}),
     ]
     for name, day, data in steps:
-        if name == "legal_review":  # only the reviewer's approval records it (行政处罚法 第58条)
-            case = pass_review(desk, case, day)
-        else:
-            case = act(desk, case, name, day, **data)
+        # the legal review is recorded only by the reviewer's approval (行政处罚法 第58条)
+        case = pass_review(desk, case, day) if name == "legal_review" else act(desk, case, name, day, **data)
     assert case.stage == "closed"
     assert case.closed_on == dt.date(2026, 10, 21)
     assert case.decided_fen == 15_000 * YUAN

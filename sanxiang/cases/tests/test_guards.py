@@ -13,8 +13,8 @@ from conftest import World
 from sanxiang.cases import engine
 from sanxiang.cases.models import Case
 from sanxiang.cases.tests.case_factories import REGISTERED, YUAN, Desk, act, make_desk, open_case
-from sanxiang.cases.tests.review_factories import pass_review
 from sanxiang.cases.tests.conftest import Snapshot
+from sanxiang.cases.tests.review_factories import pass_review
 from sanxiang.core import clock
 from sanxiang.core.errors import RuleViolation
 from sanxiang.organizations.tests import factories as organization_factories

@@ -1,5 +1,5 @@
-"""needs_legal_review: each rule of the major-decision catalogue fires or not (行政处罚法 第58条; 国办发〔2018〕
-118号; DOMAIN.md R-LR-01, R-LR-02), against the catalogue in force on the decision date."""
+"""needs_legal_review: each rule of the major-decision catalogue fires or not (行政处罚法 第58条;
+国办发〔2018〕118号; DOMAIN.md R-LR-01, R-LR-02), against the catalogue in force on the decision date."""
 
 from __future__ import annotations
 
@@ -116,6 +116,7 @@ def test_the_catalogue_in_force_on_the_decision_date_applies(desk: Desk) -> None
 def test_the_fired_rules_name_their_catalogue_for_the_officer(desk: Desk) -> None:
     need = needs_legal_review(open_case(desk), ProposedDecision(60_000 * YUAN), on=DAY)
     version = version_in_force(ListKind.MAJOR_DECISIONS, desk.world.taiyuan, on=DAY)
-    assert version is not None and need.required
+    assert version is not None
+    assert need.required
     assert need.catalogue == f"{version.agency.short_name} 2026-07-01"
     assert need.fired[0].description == "单位较大数额"

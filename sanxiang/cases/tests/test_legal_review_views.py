@@ -48,7 +48,8 @@ SUBMISSION = {"amount": "60,000", "penalty_kinds": ["fine"], "draft": "拟处罚
 def test_the_page_shows_the_rules_that_fired(case: Case, username: str) -> None:
     for path in (f"/cases/{case.pk}/legal-review/", f"/cases/{case.pk}/"):
         page = _client(username).get(path).content.decode()
-        assert 'data-required="yes"' in page and 'data-rule="FS-02"' in page
+        assert 'data-required="yes"' in page
+        assert 'data-rule="FS-02"' in page
 
 
 def test_the_outsider_gets_404_and_the_anonymous_public_logs_in(case: Case) -> None:
@@ -71,7 +72,8 @@ def test_the_supervisor_reads_but_cannot_submit(case: Case) -> None:
 def test_a_handler_submits_the_decision(case: Case, username: str) -> None:
     response = _client(username).post(f"/cases/{case.pk}/legal-review/submit/", SUBMISSION)
     request = ReviewRequest.objects.get()
-    assert response.status_code == 302 and response["Location"] == f"/review/{request.pk}/"
+    assert response.status_code == 302
+    assert response["Location"] == f"/review/{request.pk}/"
     assert request.package["decision"]["amount_fen"] == 60_000 * YUAN
     assert [rule["code"] for rule in request.package["rules"]] == ["FS-02"]
     assert {check["code"] for check in request.package["prechecks"]} >= {
@@ -85,4 +87,5 @@ def test_a_submission_without_a_draft_is_refused_and_writes_nothing(case: Case) 
     before = _counts()
     response = _client("officer").post(f"/cases/{case.pk}/legal-review/submit/", {**SUBMISSION, "draft": ""})
     assert response.status_code == 400
-    assert _counts() == before and not ReviewRequest.objects.exists()
+    assert _counts() == before
+    assert not ReviewRequest.objects.exists()

@@ -86,7 +86,7 @@ def submit(office: Office, subject_id: str = "1", *, matter_type: str = "penalty
     )
 
 
-def counts() -> tuple[int, ...]:
+def counts() -> tuple[object, ...]:
     return (
         PendingEntry.objects.count(),
         ReviewRequest.objects.count(),

@@ -1,6 +1,6 @@
-"""The review engine's actions: one open request per decision, reviewer eligibility (行政处罚法 第43条 回避,
-第58条 第2款 法律职业资格), the R-LR-03 checklist, the signed opinion's digest in the record log, the time limit
-as data (R-LR-05) and legal advisers' opinions. Every refusal writes nothing."""
+"""The review engine's actions: one open request per decision, reviewer eligibility (行政处罚法 第43条
+回避, 第58条 第2款 法律职业资格), the R-LR-03 checklist, the signed opinion's digest in the record log, the
+time limit as data (R-LR-05) and legal advisers' opinions. Every refusal writes nothing."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from collections.abc import Callable
 import pytest
 from django.db import IntegrityError, transaction
 
-from sanxiang.records.models import PendingEntry
 from sanxiang.core.errors import InvalidInput, RuleViolation
 from sanxiang.organizations.tests import factories
+from sanxiang.records.models import PendingEntry
 from sanxiang.review import actions
 from sanxiang.review.digests import text_digest
 from sanxiang.review.enums import ChecklistItem, Outcome, ReviewStatus
@@ -178,7 +178,7 @@ def test_the_signed_opinion_digest_is_recorded(office: Office) -> None:
     assert request.opinion_digest == text_digest(opinion_text(request))
     assert "审核结论：同意" in opinion_text(request)
     entry = PendingEntry.objects.filter(event_type="review.concluded").get()
-    assert request.opinion_digest in entry.body.decode()
+    assert request.opinion_digest in bytes(entry.body).decode()
 
 
 def test_r_lr_05_time_limit_from_the_agency_setting_and_one_extension(
