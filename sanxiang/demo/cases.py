@@ -55,7 +55,7 @@ PLANS: list[tuple[str, int, list[tuple[int, str, dict[str, Any]]]]] = [
             (3, "investigate", {}),
             (10, "examine", {}),
             (14, "notify", {"served_on": 15}),
-            (35, "decide", {"amount_fen": 20_000 * YUAN}),
+            (35, "decide", {"amount_fen": 4_000 * YUAN}),
             (38, "serve", {}),
         ],
     ),
@@ -139,11 +139,13 @@ def desk(agency: Agency, officer_username: str, second_username: str) -> Desk | 
 
 def plan_steps(desk: Desk, today: dt.date) -> list[tuple[dt.date, Callable[[], None]]]:
     """Every registration and act of the demo cases as (day, do-it), to be run in date order."""
+    from sanxiang.demo import reviews  # the review plans use this module's Desk: imported late
+
     steps: list[tuple[dt.date, Callable[[], None]]] = []
-    for number, (facts, age, acts) in enumerate(PLANS):
+    for number, (facts, age, acts) in enumerate(all_plans()):
         registered = today - dt.timedelta(days=age)
         holder: dict[str, Case] = {}
-        party = desk.parties[number % len(desk.parties)]
+        party = desk.parties[number % len(desk.parties) if number < len(PLANS) else 0]
 
         def register(
             facts: str = facts,
@@ -175,6 +177,11 @@ def plan_steps(desk: Desk, today: dt.date) -> list[tuple[dt.date, Callable[[], N
                 values: dict[str, Any] = values,
                 holder: dict[str, Case] = holder,
             ) -> None:
+                if act.startswith("review."):
+                    holder["case"] = reviews.perform(
+                        holder["case"], act, actor_user=desk.user, on=day, values=values
+                    )
+                    return
                 holder["case"] = engine.check_perform_act(
                     holder["case"], act=act, actor_user=desk.user, on=day, data=values
                 )
@@ -187,7 +194,9 @@ def load_cases(agency: Agency, *, officer_username: str, second_username: str, t
     """Load the demo cases for ``agency`` once; returns how many were opened."""
     if Case.objects.filter(agency=agency, facts__startswith=MARK).exists():
         return 0
-    start = today - dt.timedelta(days=max(age for _facts, age, _acts in PLANS))
+    from sanxiang.demo import reviews
+
+    start = today - dt.timedelta(days=max(age for _facts, age, _acts in all_plans()))
     with at(start):
         found = desk(agency, officer_username, second_username)
         if found is None:
@@ -201,8 +210,16 @@ def load_cases(agency: Agency, *, officer_username: str, second_username: str, t
                 hearing_organization_fen=100_000 * YUAN,
                 amber_working_days=2,
             )
+        reviews.set_time_limit(agency, actor_user=found.user, on=start)
     steps = sorted(plan_steps(found, today), key=lambda step: step[0])
     for index, (day, do) in enumerate(steps):
         with at(day, index):
             do()
-    return len(PLANS)
+    return len(all_plans())
+
+
+def all_plans() -> list[tuple[str, int, list[tuple[int, str, dict[str, Any]]]]]:
+    """The cases' plans and the legal-review plans (organisations as parties, reviews in every state)."""
+    from sanxiang.demo.reviews import REVIEW_PLANS
+
+    return PLANS + REVIEW_PLANS
