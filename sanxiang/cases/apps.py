@@ -15,6 +15,7 @@ class CasesConfig(AppConfig):
             registrations,
         )
         from sanxiang.cases.legal_review import actions as legal_review_actions
+        from sanxiang.cases.legal_review import events as legal_review_events  # noqa: F401 - registers
         from sanxiang.cases.legal_review import gate
         from sanxiang.review.hooks import register_concluded
 

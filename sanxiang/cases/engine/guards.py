@@ -120,6 +120,16 @@ def legal_review_approved(ctx: GuardContext) -> str | None:
     )
 
 
+def collective_discussion_held(ctx: GuardContext) -> str | None:
+    """Placeholder (行政处罚法 第57条 第2款): ``cases.legal_review.discussion`` replaces it."""
+    return None
+
+
+def collective_discussion_recorded(ctx: GuardContext) -> str | None:
+    """Placeholder, closed: the act needs its meeting record (行政处罚法 第57条)."""
+    return _("Record the collective discussion first (Administrative Penalty Law, Article 57).")
+
+
 def hearing_right(ctx: GuardContext) -> str | None:
     """行政处罚法 第63条: a hearing is held for fines of a larger amount, the threshold set locally per kind
     of party. Without a setting the party keeps the right (the safe side)."""
@@ -173,6 +183,8 @@ GUARDS: dict[str, Guard] = {
     "no_heavier_after_statement": no_heavier_after_statement,
     "legal_review_passed": legal_review_passed,
     "legal_review_approved": legal_review_approved,
+    "collective_discussion_held": collective_discussion_held,
+    "collective_discussion_recorded": collective_discussion_recorded,
     "hearing_right": hearing_right,
     "simple_procedure_cap": simple_procedure_cap,
 }

@@ -83,5 +83,9 @@ def legal_review_approved(ctx: GuardContext) -> str | None:
 
 
 def register() -> None:
+    from sanxiang.cases.legal_review import discussion
+
     register_guard("legal_review_passed", legal_review_passed, replace=True)
     register_guard("legal_review_approved", legal_review_approved, replace=True)
+    register_guard("collective_discussion_held", discussion.collective_discussion_held, replace=True)
+    register_guard("collective_discussion_recorded", discussion.collective_discussion_recorded, replace=True)

@@ -2,6 +2,7 @@
 limits (``cases``) and the per-agency case settings (``settings``). Import them from here."""
 
 from sanxiang.cases.models.cases import Case, CaseAct, CaseLimit, CaseOfficer, LimitState
+from sanxiang.cases.models.discussions import CollectiveDiscussion
 from sanxiang.cases.models.parties import (
     DEFAULT_PATTERN,
     MASK_KEEP,
@@ -21,6 +22,7 @@ __all__ = [
     "CaseLimit",
     "CaseOfficer",
     "CaseSetting",
+    "CollectiveDiscussion",
     "LimitState",
     "NumberCounter",
     "NumberPattern",

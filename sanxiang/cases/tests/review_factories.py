@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from sanxiang.accounts.models import User
 from sanxiang.cases.legal_review.actions import check_submit_for_review
 from sanxiang.cases.legal_review.decisions import ProposedDecision
+from sanxiang.cases.legal_review.discussion import check_record_discussion
 from sanxiang.cases.models import Case
 from sanxiang.cases.tests.case_factories import YUAN, Desk
 from sanxiang.core import clock
@@ -184,3 +185,29 @@ def set_time_limit(desk: Desk, *, days: int = 7, extension: int = 3) -> None:
         working_days=days,
         extension_days=extension,
     )
+
+
+def make_head(desk: Desk) -> Officer:
+    """常建军, agency head (机关负责人) of 太原, with a login."""
+    found = Officer.objects.filter(name="常建军", agency=desk.world.taiyuan).first()
+    if found is not None:
+        return found
+    user = User.objects.create_user(username="head", password="correct-horse-battery")
+    head = factories.make_officer(desk.world.taiyuan, "常建军", user=user)
+    factories.grant(user, desk.world.taiyuan, Role.AGENCY_HEAD)
+    return head
+
+
+def discuss(desk: Desk, case: Case, on: dt.date) -> Case:
+    """A collective discussion chaired by the head with the two handling officers (第57条 第2款)."""
+    head = make_head(desk)
+    check_record_discussion(
+        case,
+        actor_user=desk.world.officer_user,
+        held_on=on,
+        chair=head,
+        attendees=[head, desk.world.officer, desk.world.colleague],
+        opinions="一致同意按拟定意见处罚。",
+        conclusion="同意给予罚款处罚。",
+    )
+    return Case.objects.get(pk=case.pk)

@@ -14,7 +14,7 @@ from conftest import World
 from sanxiang.calendar.models import CalendarDay, CalendarYear
 from sanxiang.cases.models import Case, CaseAct, CaseLimit, LimitState
 from sanxiang.cases.tests.case_factories import REGISTERED, YUAN, Desk, act, make_desk, open_case
-from sanxiang.cases.tests.review_factories import pass_review
+from sanxiang.cases.tests.review_factories import discuss, pass_review
 from sanxiang.core import clock
 from sanxiang.core.errors import ConfigurationError, RuleViolation
 from sanxiang.records.selectors import timeline
@@ -64,8 +64,9 @@ def test_penalty_case_runs_from_registration_to_closing(desk: Desk) -> None:
         ("close", dt.date(2026, 10, 21), {}),
     ]
     for name, day, data in steps:
-        # the legal review is recorded only by the reviewer's approval (行政处罚法 第58条)
-        case = pass_review(desk, case, day) if name == "legal_review" else act(desk, case, name, day, **data)
+        # the legal review and the collective discussion are recorded by their own actions (第58条, 第57条)
+        special = {"legal_review": pass_review, "collective_discussion": discuss}.get(name)
+        case = special(desk, case, day) if special else act(desk, case, name, day, **data)
     assert case.stage == "closed"
     assert case.closed_on == dt.date(2026, 10, 21)
     assert case.decided_fen == 15_000 * YUAN

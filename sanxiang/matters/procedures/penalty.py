@@ -35,6 +35,7 @@ DECISION_GUARDS = (
     "notified_before_decision",
     "no_heavier_after_statement",
     "legal_review_passed",
+    "collective_discussion_held",
 )
 # The stages after notification from which a decision may be taken.
 READY_TO_DECIDE = ("notified", "heard", "reviewed", "discussed")
@@ -173,6 +174,7 @@ ORDINARY = register(
                     _("Collective discussion"),
                     source,
                     "discussed",
+                    guards=("collective_discussion_recorded",),
                     basis=f"{APL} 第57条",
                     optional=True,
                 )
