@@ -17,9 +17,14 @@ REVIEW_ROLES = frozenset(
     {str(Role.OFFICER), str(Role.LEGAL_REVIEWER), str(Role.AGENCY_HEAD), str(Role.SUPERVISOR)}
 )
 
+STAFFING_ROLES = frozenset({str(Role.AGENCY_HEAD), str(Role.LEGAL_REVIEWER), str(Role.SUPERVISOR)})
+
 
 def register() -> None:
     worklist.register_nav(worklist.NavItem(_("Legal reviews"), "review:review_list", roles=REVIEW_ROLES))
+    worklist.register_nav(
+        worklist.NavItem(_("Legal review staffing"), "review:staffing", roles=STAFFING_ROLES)
+    )
     worklist.register(review_items)
 
 

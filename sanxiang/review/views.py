@@ -28,6 +28,7 @@ from sanxiang.review.eligibility import legal_staff
 from sanxiang.review.enums import ChecklistItem
 from sanxiang.review.models import ReviewRequest
 from sanxiang.review.opinion import opinion_context
+from sanxiang.review.staffing import MIN_PERCENT, staffing_report
 
 LIST_SHOWN = 200
 
@@ -50,6 +51,14 @@ def review_list(request: HttpRequest) -> HttpResponse:
         ]
     ]
     return render(request, "review/review_list.html", {"rows": rows})
+
+
+@login_required
+@require_GET
+def staffing(request: HttpRequest) -> HttpResponse:
+    """Legal reviewers against enforcement officers per visible agency, under 5 % flagged (118号)."""
+    rows = staffing_report(request.user, today=clock.today())
+    return render(request, "review/staffing.html", {"rows": rows, "minimum": MIN_PERCENT})
 
 
 @login_required
@@ -200,6 +209,7 @@ def _render(
 
 urlpatterns: list[URLPattern] = [
     path("", review_list, name="review_list"),
+    path("staffing/", staffing, name="staffing"),
     path("<int:request_id>/", review_detail, name="review_detail"),
     path("<int:request_id>/assign/", review_assign, name="review_assign"),
     path("<int:request_id>/extend/", review_extend, name="review_extend"),
