@@ -140,7 +140,7 @@ def review_consult(request: HttpRequest, request_id: int) -> HttpResponse:
         selectors.may_conclude(request.user, review) or selectors.may_assign(request.user, review.agency)
     ):
         raise Http404(_("Review not found."))
-    form = forms.ConsultForm(request.POST)
+    form = forms.ConsultForm(request.POST, prefix="consult")
     if form.is_valid():
         return _attempt(
             request,
@@ -191,7 +191,7 @@ def _render(
         prefill = {c["item"]: c["message"] for c in review.package.get("prechecks", []) if "item" in c}
         shown.setdefault("conclude_form", forms.ConcludeForm(today=today, prefill=prefill))
     if review.is_open and (selectors.may_conclude(user, review) or selectors.may_assign(user, review.agency)):
-        shown.setdefault("consult_form", forms.ConsultForm())
+        shown.setdefault("consult_form", forms.ConsultForm(prefix="consult"))
     context = {
         "review": review,
         "package": review.package,

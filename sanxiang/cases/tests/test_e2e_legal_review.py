@@ -19,6 +19,7 @@ from sanxiang.accounts.models import User
 from sanxiang.cases.models import Case
 from sanxiang.cases.tests.case_factories import REGISTERED, YUAN, act, make_desk, open_case
 from sanxiang.cases.tests.review_factories import make_reviewer, publish_catalogue
+from sanxiang.core import clock
 from sanxiang.organizations.enums import Role
 from sanxiang.organizations.tests import factories
 from sanxiang.review.enums import ChecklistItem, ReviewStatus
@@ -62,6 +63,11 @@ def browser(monkeypatch: pytest.MonkeyPatch) -> Iterator[Browser]:
         playwright.stop()
 
 
+def _today() -> str:
+    """The date inputs are filled as the browser sends them (ISO); acts are dated today."""
+    return clock.today().isoformat()
+
+
 def _login(browser: Browser, server: LiveServer, username: str) -> Page:
     page = browser.new_context(locale="zh-CN").new_page()
     page.goto(f"{server.url}/accounts/login/")
@@ -76,6 +82,7 @@ def _submit(page: Page, server: LiveServer, case: Case, draft: str) -> None:
     page.goto(f"{server.url}/cases/{case.pk}/legal-review/")
     assert page.locator('#fired-rules [data-rule="FS-02"]').count() == 1  # shown to the officer
     page.fill("#id_draft", draft)
+    page.fill("#submit-form #id_on", _today())
     page.click("#submit-form button[type=submit]")
     page.wait_for_selector('#review-status[data-status="submitted"]')
 
@@ -85,6 +92,7 @@ def _review(page: Page, server: LiveServer, outcome: str, failed: str = "") -> N
     assert review is not None
     page.goto(f"{server.url}/review/{review.pk}/")
     page.select_option("#id_reviewer", label="孙七")
+    page.fill("#assign-form #id_on", _today())
     page.click("#assign-form button[type=submit]")
     page.wait_for_selector("#conclude-form")
     for item in ChecklistItem:
@@ -92,6 +100,7 @@ def _review(page: Page, server: LiveServer, outcome: str, failed: str = "") -> N
     if failed:
         page.fill(f"#id_{failed}_comment", "缺少现场检查笔录")
     page.select_option("#id_outcome", outcome)
+    page.fill("#conclude-form #id_on", _today())
     page.fill("#id_opinion", "经审核，同意。" if outcome == "approved" else "请补充现场检查笔录。")
     page.click("#conclude-form button[type=submit]")
     page.wait_for_selector(f'#review-status[data-status="{outcome}"]')
@@ -101,6 +110,7 @@ def _decide(page: Page, server: LiveServer, case: Case) -> None:
     page.goto(f"{server.url}/cases/{case.pk}/")
     page.select_option("#id_act", "decide")
     page.fill("#id_amount", "60,000")
+    page.fill("#act-form #id_on", _today())
     page.click("#act-form button[type=submit]")
     page.wait_for_load_state()
 

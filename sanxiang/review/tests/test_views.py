@@ -125,13 +125,14 @@ def test_the_head_extends_once(office: Office) -> None:
 
 def test_the_reviewer_attaches_an_advisers_opinion(office: Office) -> None:
     request = _assigned(office)
-    data = {
+    fields = {
         "kind": "public_lawyer",
         "adviser_name": "钱律师",
         "asked_on": "2026-08-24",
         "answered_on": "2026-08-25",
         "opinion": "程序合法。",
     }
+    data = {f"consult-{key}": value for key, value in fields.items()}
     assert _client("reviewer").post(f"/review/{request.pk}/consult/", data).status_code == 302
     assert "钱律师" in _client("officer").get(f"/review/{request.pk}/").content.decode()
 
