@@ -23,7 +23,7 @@ from sanxiang.core.validation import validated
 from sanxiang.organizations.models import Agency, Officer
 from sanxiang.organizations.selectors import actor_of
 from sanxiang.records import writer
-from sanxiang.review import checklist, events, hooks, selectors
+from sanxiang.review import checklist, events, hooks, selectors, transfer
 from sanxiang.review.digests import json_digest, text_digest
 from sanxiang.review.eligibility import reviewer_refusals
 from sanxiang.review.enums import ConsultationKind, Outcome, ReviewStatus
@@ -165,6 +165,8 @@ def check_conclude_review(
             "concluded_on": on.isoformat(),
         },
     )
+    if transfer.crime_flagged(request):
+        transfer.do_report_transfer(request, actor_user=actor_user, on=on)
     hooks.concluded(hooks.Concluded(request, actor_user, on))
     return request
 

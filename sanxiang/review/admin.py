@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from sanxiang.review.models import Consultation, ReviewRequest, ReviewSetting
+from sanxiang.review.models import Consultation, CrimeTransfer, ReviewRequest, ReviewSetting
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
@@ -36,3 +36,8 @@ class ConsultationAdmin(ReadOnlyAdmin):
 @admin.register(ReviewSetting)
 class ReviewSettingAdmin(ReadOnlyAdmin):
     list_display = ("agency", "effective_from", "working_days", "extension_days")
+
+
+@admin.register(CrimeTransfer)
+class CrimeTransferAdmin(ReadOnlyAdmin):
+    list_display = ("request", "step", "reported_on", "decide_due_on")

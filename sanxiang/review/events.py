@@ -46,3 +46,8 @@ REVIEW_SETTING_SET = registry.register(
     "An agency set its legal-review time limit from a day.",
     {"effective_from": "date", "working_days": "int", "extension_days": "int"},
 )
+CRIME_TRANSFER_STEP = registry.register(
+    "review.crime_transfer_step",
+    "A step of the transfer of a suspected crime (行政执法机关移送涉嫌犯罪案件的规定) flagged by a review.",
+    {"transfer": "int", "step": "str", "on": "date", "due_on?": "date"},
+)

@@ -137,3 +137,53 @@ class ReviewSetting(TimestampedModel):
 
     def __str__(self) -> str:
         return f"{self.agency} {self.effective_from}"
+
+
+class TransferStep(models.TextChoices):
+    """The transfer of a suspected crime (行政执法机关移送涉嫌犯罪案件的规定): reported → decided by the head
+    (approved / not approved) → transferred to the public security organ → accepted (立案) → exhibits handed
+    over."""
+
+    REPORTED = "reported", _("Reported to the head")
+    NOT_APPROVED = "not_approved", _("Transfer not approved")
+    APPROVED = "approved", _("Transfer approved")
+    TRANSFERRED = "transferred", _("Transferred to public security")
+    ACCEPTED = "accepted", _("Accepted by public security")
+    HANDED_OVER = "handed_over", _("Exhibits handed over")
+
+
+class CrimeTransfer(TimestampedModel):
+    """A suspected crime flagged by a review, with the dates of each step and their due dates (第5条:
+    decide within 3 days of the report, transfer within 24 hours of approval; 第12条: hand exhibits over
+    within 3 days of the public security organ's acceptance)."""
+
+    request = models.OneToOneField(
+        ReviewRequest, verbose_name=_("review"), on_delete=models.PROTECT, related_name="transfer"
+    )
+    step = models.CharField(
+        _("step"), max_length=16, choices=TransferStep.choices, default=TransferStep.REPORTED
+    )
+    reported_on = models.DateField(_("reported on"))
+    decide_due_on = models.DateField(_("decision due on"))
+    decided_on = models.DateField(_("decided on"), null=True, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    transfer_due_on = models.DateField(_("transfer due on"), null=True, blank=True)
+    transferred_on = models.DateField(_("transferred on"), null=True, blank=True)
+    police_body = models.CharField(_("public security organ"), max_length=128, blank=True)
+    accepted_on = models.DateField(_("accepted on"), null=True, blank=True)
+    handover_due_on = models.DateField(_("handover due on"), null=True, blank=True)
+    handed_over_on = models.DateField(_("handed over on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("suspected crime transfer")
+        verbose_name_plural = _("suspected crime transfers")
+        ordering = ["-reported_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(step=TransferStep.NOT_APPROVED) | ~Q(reason=""),
+                name="review_transfer_refusal_has_reason",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.request_id} {self.get_step_display()}"
