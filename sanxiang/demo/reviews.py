@@ -1,8 +1,9 @@
-"""Demo legal reviews (法制审核) of 太原 in every state: submitted, under review with a legal adviser's opinion,
-overdue (red), not approved, revise and resubmit, returned for more material then resubmitted and approved,
-and an approved major penalty decided and served. Run through the actions as pseudo-acts of the demo cases'
-plans (``review.submit``, ``review.assign``, ``review.consult``, ``review.conclude``), day by day with the
-clock frozen on each day, so the record log's times only move forward. Never writes a row directly."""
+"""Demo legal reviews (法制审核) of 太原 in every state: submitted, under review with a legal adviser's
+opinion, overdue (red), not approved, revise and resubmit, returned for more material then resubmitted
+and approved, and an approved major penalty decided and served. Run through the actions as pseudo-acts
+of the demo cases' plans (``review.submit``, ``review.assign``, ``review.consult``,
+``review.conclude``), day by day with the clock frozen on each day, so the record log's times only move
+forward. Never writes a row directly."""
 
 from __future__ import annotations
 
@@ -85,7 +86,9 @@ REVIEW_PLANS: list[tuple[str, int, list[tuple[int, str, dict[str, Any]]]]] = [
 ]
 
 OPINIONS = {
-    Outcome.APPROVED: "经审核，执法主体合法，程序合法，事实清楚，证据确凿，适用依据正确，裁量适当，同意作出处罚决定。",
+    Outcome.APPROVED: (
+        "经审核，执法主体合法，程序合法，事实清楚，证据确凿，适用依据正确，裁量适当，同意作出处罚决定。"
+    ),
     Outcome.REJECTED: "经审核，违法事实认定不清，主要证据不足，不同意作出处罚决定。",
     Outcome.REVISE: "经审核，罚款数额与裁量基准不符，建议调整后再行送审。",
     Outcome.RETURNED: "经审核，缺少现场检查笔录及音像记录，退回补充材料。",
@@ -135,7 +138,7 @@ def _conclude(request: Any, reviewer: Officer, *, on: dt.date, outcome: str, fai
         )
         for item in ChecklistItem
     }
-    assert reviewer.user is not None  # the demo reviewer has a login  # noqa: S101
+    assert reviewer.user is not None  # the demo reviewer has a login
     review_actions.check_conclude_review(
         request,
         actor_user=reviewer.user,

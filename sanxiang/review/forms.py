@@ -63,3 +63,17 @@ class ConsultForm(forms.Form):
 
 class DateForm(forms.Form):
     on = forms.DateField(label=_("Date"), widget=DATE)
+
+
+class TransferForm(forms.Form):
+    """The next step of a suspected-crime transfer; which fields count depends on the step."""
+
+    approve = forms.TypedChoiceField(
+        label=_("Decision"),
+        choices=[("yes", _("Approve the transfer")), ("no", _("Do not transfer"))],
+        coerce=lambda value: value == "yes",
+        required=False,
+    )
+    reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    police_body = forms.CharField(label=_("Public security organ"), max_length=128, required=False)
+    on = forms.DateField(label=_("Date"), widget=DATE)

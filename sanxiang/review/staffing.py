@@ -1,7 +1,8 @@
-"""Staffing of legal review per agency (seed 二(三)2(1); 国办发〔2018〕118号: legal-review staff 原则上不少于本单位
-执法人员总数的5%; DOMAIN.md R-LR-04): legal reviewers (legal department or designated) against enforcement
-officers (in post, certificate valid today), flagging agencies under 5 %, and the reviewers' training record
-(seed 二(三)2(2)). Reads only, within the user's jurisdiction (supervisors see their subtree)."""
+"""Staffing of legal review per agency (seed 二(三)2(1); 国办发〔2018〕118号: legal-review staff 原则上不少
+于本单位执法人员总数的5%; DOMAIN.md R-LR-04): legal reviewers (legal department or designated) against
+enforcement officers (in post, certificate valid today), flagging agencies under 5 %, and the reviewers'
+training record (seed 二(三)2(2)). Reads only, within the user's jurisdiction (supervisors see their
+subtree)."""
 
 from __future__ import annotations
 

@@ -1,9 +1,10 @@
-"""Transfer of a suspected crime found in a review (行政执法机关移送涉嫌犯罪案件的规定, 国务院令第310号): a review
-concluded with the item "crime transfer" failed reports it to the head (第5条); the head approves or not
-within 3 days of the report (第5条, a refusal records its reason); an approved transfer goes to the public
-security organ within 24 hours (第5条; dates only, so by the next day); after the organ's acceptance the
-exhibits are handed over within 3 days (第12条, DOMAIN.md R-LR-07). Each step is one action with its record;
-the due dates are the sub-workflow's timers. The periods are national (a State Council regulation)."""
+"""Transfer of a suspected crime found in a review (行政执法机关移送涉嫌犯罪案件的规定, 国务院令第310号): a
+review concluded with the item "crime transfer" failed reports it to the head (第5条); the head approves
+or not within 3 days of the report (第5条, a refusal records its reason); an approved transfer goes to
+the public security organ within 24 hours (第5条; dates only, so by the next day); after the organ's
+acceptance the exhibits are handed over within 3 days (第12条, DOMAIN.md R-LR-07). Each step is one
+action with its record; the due dates are the sub-workflow's timers. The periods are national (a State
+Council regulation)."""
 
 from __future__ import annotations
 

@@ -9,6 +9,7 @@ This module must never write to a model directly."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -22,11 +23,13 @@ from django.views.decorators.http import require_GET, require_POST
 from sanxiang.core import clock
 from sanxiang.core.errors import InvalidInput, NotFoundOrForbidden, RuleViolation
 from sanxiang.core.forms import show_refusal
+from sanxiang.organizations.enums import Role
+from sanxiang.organizations.jurisdiction import holds_role
 from sanxiang.records.writer import Subject
-from sanxiang.review import actions, forms, selectors
+from sanxiang.review import actions, forms, selectors, transfer
 from sanxiang.review.eligibility import legal_staff
 from sanxiang.review.enums import ChecklistItem
-from sanxiang.review.models import ReviewRequest
+from sanxiang.review.models import CrimeTransfer, ReviewRequest, TransferStep
 from sanxiang.review.opinion import opinion_context
 from sanxiang.review.staffing import MIN_PERCENT, staffing_report
 
@@ -153,6 +156,40 @@ def review_consult(request: HttpRequest, request_id: int) -> HttpResponse:
 
 
 @login_required
+@require_POST
+def review_transfer(request: HttpRequest, request_id: int) -> HttpResponse:
+    """The next step of the suspected-crime transfer; the head decides, officers of the agency record."""
+    review = _request_or_404(request, request_id)
+    row = CrimeTransfer.objects.filter(request=review).first()
+    agency = review.agency
+    allowed = holds_role(request.user, Role.OFFICER, agency) or holds_role(
+        request.user, Role.AGENCY_HEAD, agency
+    )
+    if row is None or not allowed:
+        raise Http404(_("Review not found."))
+    form = forms.TransferForm(request.POST, prefix="transfer")
+    if form.is_valid():
+        data = form.cleaned_data
+        return _attempt(
+            request, review, form, lambda: _transfer_step(row, request, data), key="transfer_form"
+        )
+    return _render(request, review, status=400, forms_shown={"transfer_form": form})
+
+
+def _transfer_step(row: CrimeTransfer, request: HttpRequest, data: dict[str, Any]) -> object:
+    user, on = request.user, data["on"]
+    if row.step == TransferStep.REPORTED:
+        return transfer.check_decide_transfer(
+            row, actor_user=user, approve=bool(data["approve"]), reason=data["reason"], on=on
+        )
+    if row.step == TransferStep.APPROVED:
+        return transfer.check_record_transfer(row, actor_user=user, police_body=data["police_body"], on=on)
+    if row.step == TransferStep.TRANSFERRED:
+        return transfer.check_record_acceptance(row, actor_user=user, on=on)
+    return transfer.check_record_handover(row, actor_user=user, on=on)
+
+
+@login_required
 @require_GET
 def review_opinion(request: HttpRequest, request_id: int) -> HttpResponse:
     """The 法制审核意见书, print-friendly; only a concluded review has one."""
@@ -192,8 +229,13 @@ def _render(
         shown.setdefault("conclude_form", forms.ConcludeForm(today=today, prefill=prefill))
     if review.is_open and (selectors.may_conclude(user, review) or selectors.may_assign(user, review.agency)):
         shown.setdefault("consult_form", forms.ConsultForm(prefix="consult"))
+    crime = CrimeTransfer.objects.filter(request=review).first()
+    if crime is not None and crime.step not in (TransferStep.NOT_APPROVED, TransferStep.HANDED_OVER):
+        shown.setdefault("transfer_form", forms.TransferForm(prefix="transfer", initial={"on": today}))
     context = {
         "review": review,
+        "crime": crime,
+        "crime_state": transfer.timer_state(crime, today=today) if crime else "",
         "package": review.package,
         "due_state": selectors.due_state(review, today=today),
         "may_extend": review.is_open and not review.extended and selectors.may_extend(user, review.agency),
@@ -216,4 +258,5 @@ urlpatterns: list[URLPattern] = [
     path("<int:request_id>/conclude/", review_conclude, name="review_conclude"),
     path("<int:request_id>/consult/", review_consult, name="review_consult"),
     path("<int:request_id>/opinion/", review_opinion, name="review_opinion"),
+    path("<int:request_id>/transfer/", review_transfer, name="review_transfer"),
 ]

@@ -102,7 +102,7 @@ def _check(case: Case, chair: Officer, attendees: Sequence[Officer], opinions: s
 
 
 def collective_discussion_held(ctx: GuardContext) -> str | None:
-    """行政处罚法 第57条 第2款: a decision that needs a collective discussion waits for one on this decision."""
+    """行政处罚法 第57条 第2款: a decision needing a collective discussion waits for one on this decision."""
     if not discussion_required(ctx.case, ctx.act, dict(ctx.data)):
         return None
     digest = decision_digest(ctx.case.pk, proposal_for_act(ctx.case, ctx.act, ctx.data))
@@ -118,9 +118,11 @@ def collective_discussion_held(ctx: GuardContext) -> str | None:
 
 def collective_discussion_recorded(ctx: GuardContext) -> str | None:
     """The ``collective_discussion`` act is performed only with its meeting record, on the meeting's day."""
-    found = CollectiveDiscussion.objects.filter(case=ctx.case, pk=ctx.data.get("discussion"), held_on=ctx.on)
-    if found.exists():
+    discussion = ctx.data.get("discussion")
+    found = CollectiveDiscussion.objects.filter(case=ctx.case, held_on=ctx.on)
+    if isinstance(discussion, int) and found.filter(pk=discussion).exists():
         return None
     return _(
-        "Record the collective discussion with its attendees and conclusion (Administrative Penalty Law, Article 57)."
+        "Record the collective discussion with its attendees and conclusion "
+        "(Administrative Penalty Law, Article 57)."
     )

@@ -65,8 +65,12 @@ def test_penalty_case_runs_from_registration_to_closing(desk: Desk) -> None:
     ]
     for name, day, data in steps:
         # the legal review and the collective discussion are recorded by their own actions (第58条, 第57条)
-        special = {"legal_review": pass_review, "collective_discussion": discuss}.get(name)
-        case = special(desk, case, day) if special else act(desk, case, name, day, **data)
+        if name == "legal_review":
+            case = pass_review(desk, case, day)
+        elif name == "collective_discussion":
+            case = discuss(desk, case, day)
+        else:
+            case = act(desk, case, name, day, **data)
     assert case.stage == "closed"
     assert case.closed_on == dt.date(2026, 10, 21)
     assert case.decided_fen == 15_000 * YUAN

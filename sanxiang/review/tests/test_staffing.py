@@ -1,6 +1,6 @@
-"""Staffing report (国办发〔2018〕118号: legal reviewers at least 5 % of enforcement officers; seed 二(三)2(1),
-2(2)): counts, the flag under 5 %, reviewers' training, and jurisdiction (supervisors see their subtree,
-outsiders only their own agency, the anonymous public logs in)."""
+"""Staffing report (国办发〔2018〕118号: legal reviewers at least 5 % of enforcement officers; seed 二(三
+)2(1), 2(2)): counts, the flag under 5 %, reviewers' training, and jurisdiction (supervisors see their
+subtree, outsiders only their own agency, the anonymous public logs in)."""
 
 from __future__ import annotations
 

@@ -97,3 +97,23 @@ def test_article_5_only_the_head_decides_and_a_refusal_gives_its_reason(
         transfer.check_record_handover(row, actor_user=office.head_user, on=CONCLUDED)
     assert snapshot() == before
     assert CrimeTransfer.objects.get().step == TransferStep.REPORTED
+
+
+def test_the_transfer_page_steps_with_personas(office: Office) -> None:
+    """The head decides over HTTP; the outsider gets 404; the anonymous public logs in."""
+    from django.test import Client
+
+    from conftest import PASSWORD
+
+    row = _flagged(office)
+    data = {"transfer-approve": "yes", "transfer-reason": "", "transfer-on": CONCLUDED.isoformat()}
+    for username, status in (("outsider", 404), ("supervisor", 404), (None, 302)):
+        client = Client()
+        if username:
+            client.login(username=username, password=PASSWORD)
+        assert client.post(f"/review/{row.request_id}/transfer/", data).status_code == status
+    head = Client()
+    head.login(username="head", password=PASSWORD)
+    assert 'id="crime-transfer"' in head.get(f"/review/{row.request_id}/").content.decode()
+    assert head.post(f"/review/{row.request_id}/transfer/", data).status_code == 302
+    assert CrimeTransfer.objects.get().step == TransferStep.APPROVED
