@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ReviewStatus(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted")
     ASSIGNED = "assigned", _("Under review")
-    APPROVED = "approved", _("Approved")
-    REJECTED = "rejected", _("Not approved")
+    APPROVED = "approved", pgettext_lazy("review status", "Approved")
+    REJECTED = "rejected", pgettext_lazy("review status", "Not approved")
     REVISE = "revise", _("Revise and resubmit")
     RETURNED = "returned", _("Returned for more material")
 
@@ -22,10 +23,10 @@ OPEN_STATUSES = (ReviewStatus.SUBMITTED, ReviewStatus.ASSIGNED)
 class Outcome(models.TextChoices):
     """The four outcomes of a legal review: 同意 / 不同意 / 建议修改后再审 / 退回补充材料."""
 
-    APPROVED = "approved", _("Approve")
-    REJECTED = "rejected", _("Do not approve")
-    REVISE = "revise", _("Revise and resubmit")
-    RETURNED = "returned", _("Return for more material")
+    APPROVED = "approved", pgettext_lazy("review outcome", "Approve")
+    REJECTED = "rejected", pgettext_lazy("review outcome", "Do not approve")
+    REVISE = "revise", pgettext_lazy("review outcome", "Revise and resubmit")
+    RETURNED = "returned", pgettext_lazy("review outcome", "Return for more material")
 
 
 class ChecklistItem(models.TextChoices):
