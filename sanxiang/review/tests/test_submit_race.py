@@ -5,6 +5,7 @@ are refused and write nothing. SQLite serialises writers by itself."""
 from __future__ import annotations
 
 import multiprocessing
+import os
 from typing import Any
 
 import pytest
@@ -16,9 +17,12 @@ from sanxiang.review.models import ReviewRequest
 from sanxiang.review.tests.conftest import Office, submit
 
 WORKERS = 4
+ON_POSTGRES = os.environ.get("DATABASE_URL", "").startswith("postgres")
 
 pytestmark = [
     pytest.mark.postgres,
+    # decided before any database set-up (serialized_rollback would otherwise reload content types on SQLite)
+    pytest.mark.skipif(not ON_POSTGRES, reason="needs PostgreSQL"),
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
