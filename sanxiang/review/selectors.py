@@ -86,15 +86,19 @@ def setting_for(agency: Agency, *, on: dt.date) -> ReviewSetting | None:
     return next((by_agency[a] for a in reversed(chain) if a in by_agency), None)
 
 
-def due_state(request: ReviewRequest, *, today: dt.date) -> str:
-    """red when past due, amber within the setting's amber working days, else green."""
+def due_state(
+    request: ReviewRequest, *, today: dt.date, calendar: deadlines.WorkingCalendar | None = None
+) -> str:
+    """red when past due, amber within the setting's amber working days, else green. A list passes one
+    calendar for all its rows."""
     if request.due_on is None or not request.is_open:
         return GREEN
     if today > request.due_on:
         return RED
     setting = setting_for(request.agency, on=request.submitted_on)
     amber = setting.amber_working_days if setting else 2
-    left = deadlines.working_days_between(today, request.due_on, calendar=get_working_calendar()).days
+    calendar = calendar or get_working_calendar()
+    left = deadlines.working_days_between(today, request.due_on, calendar=calendar).days
     return AMBER if left <= amber else GREEN
 
 

@@ -20,6 +20,7 @@ from django.urls import URLPattern, path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from sanxiang.calendar.selectors import get_working_calendar
 from sanxiang.core import clock
 from sanxiang.core.errors import InvalidInput, NotFoundOrForbidden, RuleViolation
 from sanxiang.core.forms import show_refusal
@@ -46,9 +47,9 @@ def _request_or_404(request: HttpRequest, request_id: int) -> ReviewRequest:
 @login_required
 @require_GET
 def review_list(request: HttpRequest) -> HttpResponse:
-    today = clock.today()
+    today, calendar = clock.today(), get_working_calendar()
     rows = [
-        (review, selectors.due_state(review, today=today))
+        (review, selectors.due_state(review, today=today, calendar=calendar))
         for review in selectors.visible_requests(request.user).select_related("agency", "reviewer")[
             :LIST_SHOWN
         ]

@@ -152,3 +152,19 @@ def test_the_list_shows_amber_and_red_due_states(office: Office) -> None:
     assert f'data-review="{request.pk}" data-state="red"' in page
     home = _client("head").get("/").content.decode()
     assert request.subject_label in home
+
+
+def test_the_list_costs_the_same_queries_for_more_reviews(office: Office) -> None:
+    """The calendar is read once per page; an open row costs at most its agency's time-limit setting."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = _client("supervisor")
+    submit(office, "a")
+    with CaptureQueriesContext(connection) as one:
+        client.get("/review/")
+    for name in ("b", "c", "d"):
+        submit(office, name)
+    with CaptureQueriesContext(connection) as four:
+        client.get("/review/")
+    assert len(four) - len(one) <= 3  # at most the setting look-up of each open row
