@@ -16,6 +16,7 @@ urlpatterns = [
     path("evidence/", include("sanxiang.evidence.urls")),
     path("cases/", include("sanxiang.cases.urls")),
     path("documents/", include("sanxiang.documents.urls")),
+    path("review/", include("sanxiang.review.urls")),
     path("log/", include("sanxiang.records.urls")),
     path("portal/", include("sanxiang.publicity.urls")),
     path("admin/", admin.site.urls),

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "sanxiang.matters",
     "sanxiang.documents",
     "sanxiang.evidence",
+    "sanxiang.review",
     "sanxiang.cases",
     "sanxiang.publicity",
     "sanxiang.demo",

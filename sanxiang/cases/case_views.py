@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from sanxiang.cases import board, case_forms, case_guidance, case_selectors, engine, field_records
 from sanxiang.cases.coercion_views import may_open_coercion
+from sanxiang.cases.legal_review import views as legal_review_views
 from sanxiang.cases.models import Case
 from sanxiang.cases.selectors import can_register_party  # officers open cases as they register parties
 from sanxiang.core import clock
@@ -217,6 +218,7 @@ def _render_case(
         "may_open_coercion": may_handle and may_open_coercion(case),
         "next_acts": case_selectors.next_acts(case, on=clock.today()),
         "form": form if may_handle else None,
+        **legal_review_views.section(case),
     }
     return render(request, "cases/case_detail.html", context, status=status)
 

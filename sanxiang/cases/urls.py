@@ -2,6 +2,7 @@
 
 from sanxiang.cases import case_views, coercion_views, field_record_views, views
 from sanxiang.cases.documents import views as document_views
+from sanxiang.cases.legal_review import views as legal_review_views
 from sanxiang.cases.service import views as service_views
 
 app_name = "cases"
@@ -12,4 +13,5 @@ urlpatterns = [
     *coercion_views.urlpatterns,
     *document_views.urlpatterns,
     *service_views.urlpatterns,
+    *legal_review_views.urlpatterns,
 ]

@@ -60,7 +60,7 @@ PLANS: list[tuple[str, int, list[tuple[int, str, dict[str, Any]]]]] = [
             (3, "investigate", {}),
             (10, "examine", {}),
             (14, "notify", {"served_on": 15}),
-            (35, "decide", {"amount_fen": 20_000 * YUAN}),
+            (35, "decide", {"amount_fen": 4_000 * YUAN}),
             (38, "serve", {}),
         ],
     ),
@@ -168,11 +168,13 @@ def desk(agency: Agency, officer_username: str, second_username: str) -> Desk | 
 
 def plan_steps(desk: Desk, today: dt.date) -> list[tuple[dt.date, Callable[[], None]]]:
     """Every registration and act of the demo cases as (day, do-it), to be run in date order."""
+    from sanxiang.demo import reviews  # the review plans use this module's Desk: imported late
+
     steps: list[tuple[dt.date, Callable[[], None]]] = []
-    for number, (facts, age, acts) in enumerate(PLANS):
+    for number, (facts, age, acts) in enumerate(all_plans()):
         registered = today - dt.timedelta(days=age)
         holder: dict[str, Case] = {}
-        party = desk.parties[number % len(desk.parties)]
+        party = desk.parties[number % len(desk.parties) if number < len(PLANS) else 0]
 
         def register(
             facts: str = facts,
@@ -204,6 +206,11 @@ def plan_steps(desk: Desk, today: dt.date) -> list[tuple[dt.date, Callable[[], N
                 values: dict[str, Any] = values,
                 holder: dict[str, Case] = holder,
             ) -> None:
+                if act.startswith("review."):
+                    holder["case"] = reviews.perform(
+                        holder["case"], act, actor_user=desk.user, on=day, values=values
+                    )
+                    return
                 clear_recording(holder["case"], act, day, requester=desk.user)
                 holder["case"] = engine.check_perform_act(
                     holder["case"], act=act, actor_user=desk.user, on=day, data=values
@@ -219,7 +226,9 @@ def load_cases(agency: Agency, *, officer_username: str, second_username: str, t
 
     if Case.objects.filter(agency=agency, facts__startswith=MARK).exists():
         return 0
-    start = today - dt.timedelta(days=max(age for _facts, age, _acts in [*PLANS, *levies.AGES]))
+    from sanxiang.demo import reviews
+
+    start = today - dt.timedelta(days=max(age for _facts, age, _acts in [*all_plans(), *levies.AGES]))
     with at(start):
         found = desk(agency, officer_username, second_username)
         if found is None:
@@ -234,9 +243,17 @@ def load_cases(agency: Agency, *, officer_username: str, second_username: str, t
                 amber_working_days=2,
                 levy_late_per_10000=5,  # 滞纳金 万分之五 a day: a demo value, Shanxi's to be confirmed
             )
+        reviews.set_time_limit(agency, actor_user=found.user, on=start)
     steps = plan_steps(found, today) + levies.plan_steps(found, today)
     steps.sort(key=lambda step: step[0])
     for index, (day, do) in enumerate(steps):
         with at(day, index):
             do()
-    return len(PLANS) + len(levies.PLANS)
+    return len(all_plans()) + len(levies.PLANS)
+
+
+def all_plans() -> list[tuple[str, int, list[tuple[int, str, dict[str, Any]]]]]:
+    """The cases' plans and the legal-review plans (organisations as parties, reviews in every state)."""
+    from sanxiang.demo.reviews import REVIEW_PLANS
+
+    return PLANS + REVIEW_PLANS

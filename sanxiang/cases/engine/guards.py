@@ -106,11 +106,30 @@ def no_heavier_after_statement(ctx: GuardContext) -> str | None:
 
 
 def legal_review_passed(ctx: GuardContext) -> str | None:
-    """行政处罚法 第58条: a decision that needs legal review waits for the review to pass. A hook: the legal
-    review issue replaces the case's flags with its own gate."""
+    """行政处罚法 第58条: a decision that needs legal review waits for the review to pass. A placeholder on
+    the case's flags: ``cases.legal_review.gate`` replaces it with the gate over the review engine."""
     if not ctx.case.legal_review_required or ctx.case.legal_review_passed:
         return None
     return _("The legal review has not passed (Administrative Penalty Law, Article 58).")
+
+
+def legal_review_approved(ctx: GuardContext) -> str | None:
+    """Placeholder, closed: only the review engine's approval may record the legal review (行政处罚法
+    第58条); ``cases.legal_review.gate`` replaces it."""
+    return _(
+        "The legal review is recorded only by the reviewer's approval "
+        "(Administrative Penalty Law, Article 58)."
+    )
+
+
+def collective_discussion_held(ctx: GuardContext) -> str | None:
+    """Placeholder (行政处罚法 第57条 第2款): ``cases.legal_review.discussion`` replaces it."""
+    return None
+
+
+def collective_discussion_recorded(ctx: GuardContext) -> str | None:
+    """Placeholder, closed: the act needs its meeting record (行政处罚法 第57条)."""
+    return _("Record the collective discussion first (Administrative Penalty Law, Article 57).")
 
 
 def hearing_right(ctx: GuardContext) -> str | None:
@@ -189,6 +208,9 @@ GUARDS: dict[str, Guard] = {
     "notified_before_decision": notified_before_decision,
     "no_heavier_after_statement": no_heavier_after_statement,
     "legal_review_passed": legal_review_passed,
+    "legal_review_approved": legal_review_approved,
+    "collective_discussion_held": collective_discussion_held,
+    "collective_discussion_recorded": collective_discussion_recorded,
     "hearing_right": hearing_right,
     "simple_procedure_cap": simple_procedure_cap,
     "av_recorded": av_recorded,

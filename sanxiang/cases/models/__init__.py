@@ -5,6 +5,7 @@ from here."""
 from sanxiang.cases.models.cases import Case, CaseAct, CaseLimit, CaseOfficer, LimitState
 from sanxiang.cases.models.field_records import FieldRecord, FieldRecordKind
 from sanxiang.cases.models.levy import Assessment, Enforcement
+from sanxiang.cases.models.discussions import CollectiveDiscussion
 from sanxiang.cases.models.parties import (
     DEFAULT_PATTERN,
     MASK_KEEP,
@@ -29,6 +30,7 @@ __all__ = [
     "Enforcement",
     "FieldRecord",
     "FieldRecordKind",
+    "CollectiveDiscussion",
     "LimitState",
     "NumberCounter",
     "NumberPattern",

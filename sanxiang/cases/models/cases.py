@@ -71,6 +71,14 @@ class Case(TimestampedModel):
                 & (Q(decided_fen__isnull=True) | Q(decided_fen__gte=0)),
                 name="case_amounts_non_negative",
             ),
+            # 行政处罚法 第58条: the database refuses a decided case marked as needing review without a pass
+            # (the gate in cases.legal_review.gate decides the wider question inside the act's transaction).
+            models.CheckConstraint(
+                condition=Q(decided_on__isnull=True)
+                | Q(legal_review_required=False)
+                | Q(legal_review_passed=True),
+                name="case_decided_only_after_legal_review",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -14,6 +14,7 @@ from conftest import World
 from sanxiang.calendar.models import CalendarDay, CalendarYear
 from sanxiang.cases.models import Case, CaseAct, CaseLimit, LimitState
 from sanxiang.cases.tests.case_factories import REGISTERED, YUAN, Desk, act, make_desk, open_case
+from sanxiang.cases.tests.review_factories import discuss, pass_review
 from sanxiang.core import clock
 from sanxiang.core.errors import ConfigurationError, RuleViolation
 from sanxiang.records.selectors import timeline
@@ -63,7 +64,13 @@ def test_penalty_case_runs_from_registration_to_closing(desk: Desk) -> None:
         ("close", dt.date(2026, 10, 21), {}),
     ]
     for name, day, data in steps:
-        case = act(desk, case, name, day, **data)
+        # the legal review and the collective discussion are recorded by their own actions (第58条, 第57条)
+        if name == "legal_review":
+            case = pass_review(desk, case, day)
+        elif name == "collective_discussion":
+            case = discuss(desk, case, day)
+        else:
+            case = act(desk, case, name, day, **data)
     assert case.stage == "closed"
     assert case.closed_on == dt.date(2026, 10, 21)
     assert case.decided_fen == 15_000 * YUAN

@@ -14,6 +14,7 @@ from sanxiang.cases import engine
 from sanxiang.cases.models import Case
 from sanxiang.cases.tests.case_factories import REGISTERED, YUAN, Desk, act, make_desk, open_case
 from sanxiang.cases.tests.conftest import Snapshot
+from sanxiang.cases.tests.review_factories import pass_review
 from sanxiang.core import clock
 from sanxiang.core.errors import RuleViolation
 from sanxiang.organizations.tests import factories as organization_factories
@@ -122,7 +123,7 @@ def test_article_58_legal_review_must_pass_before_decision(desk: Desk, counts: C
     with pytest.raises(RuleViolation, match="Article 58"):
         act(desk, case, "decide", dt.date(2026, 8, 20), amount_fen=10_000 * YUAN)
     assert counts() == before
-    case = act(desk, case, "legal_review", dt.date(2026, 8, 19))
+    case = pass_review(desk, case, dt.date(2026, 8, 19), amount_fen=10_000 * YUAN)
     assert act(desk, case, "decide", dt.date(2026, 8, 20), amount_fen=10_000 * YUAN).stage == "decided"
 
 

@@ -35,6 +35,7 @@ DECISION_GUARDS = (
     "notified_before_decision",
     "no_heavier_after_statement",
     "legal_review_passed",
+    "collective_discussion_held",
 )
 # The stages after notification from which a decision may be taken.
 READY_TO_DECIDE = ("notified", "heard", "reviewed", "discussed")
@@ -161,10 +162,12 @@ ORDINARY = register(
                     _("Legal review"),
                     source,
                     "reviewed",
+                    guards=("legal_review_approved",),
                     basis=f"{APL} 第58条",
                     optional=True,
                 )
-                for source in ("notified", "heard")
+                # from "reviewed" and "discussed" too: a changed decision is reviewed again
+                for source in ("notified", "heard", "reviewed", "discussed")
             ),
             *(
                 Transition(
@@ -172,6 +175,7 @@ ORDINARY = register(
                     _("Collective discussion"),
                     source,
                     "discussed",
+                    guards=("collective_discussion_recorded",),
                     basis=f"{APL} 第57条",
                     optional=True,
                 )
@@ -184,7 +188,7 @@ ORDINARY = register(
                 _("Serve the decision"),
                 "decided",
                 "served",
-                (*OFFICERS, "av_recorded"),
+                (*OFFICERS, "legal_review_passed", "av_recorded"),
                 (_stop(SERVE), _start(PAY)),
                 f"{APL} 第61条",
             ),

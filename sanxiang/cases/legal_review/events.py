@@ -1,0 +1,16 @@
+"""Record-log event types of the case side of legal review. Opinions and conclusions enter as digests."""
+
+from sanxiang.records import registry
+
+DISCUSSION_RECORDED = registry.register(
+    "case.discussion_recorded",
+    "The agency heads' collective discussion (集体讨论) of a case's decision was recorded.",
+    {
+        "discussion": "int",
+        "held_on": "date",
+        "chair": "int",
+        "attendees": "list",
+        "decision_digest": "digest",
+        "conclusion_digest": "digest",
+    },
+)
