@@ -17,5 +17,6 @@ urlpatterns = [
     path("cases/", include("sanxiang.cases.urls")),
     path("log/", include("sanxiang.records.urls")),
     path("portal/", include("sanxiang.publicity.urls")),
+    path("publications/", include("sanxiang.publicity.desk_urls")),
     path("admin/", admin.site.urls),
 ]
