@@ -19,9 +19,10 @@ _LONG_RUN = re.compile(r"\d{11,}[Xx]?|\d{14,17}[Xx]")
 # Numbers written in groups: mobiles "138 0013 8000" / "138-0013-8000", bank cards "6222 0200 …".
 _GROUPED = re.compile(r"\d(?:[ \-\u00a0]?\d){10,}[Xx]?")
 # Landlines: "0351-1234567", "(0351)1234567", "0351 12345678".
-_LANDLINE = re.compile(r"[(（]?0\d{2,3}[)）]?[ \-]?\d{7,8}")
+_LANDLINE = re.compile(r"(?<!\d)[(（]?0\d{2,3}[)）]?[ \-]?\d{7,8}(?!\d)")
 # House-level parts of an address: "12号", "3单元", "401室", "5号楼", "2栋", "6层".
-_HOUSE = re.compile(r"\d+(?:号楼|号院|单元|室|栋|幢|层|号|户)")
+# A document number (文号) "〔2026〕12号" is not an address: a number right after 〕 is kept.
+_HOUSE = re.compile(r"(?<![〕\]\d])\d+(?:号楼|号院|单元|室|栋|幢|层|号|户)")
 _ADMIN = r"[^省市区县旗\d]{1,8}"
 _ADDRESS_PREFIX = re.compile(
     rf"^(?:{_ADMIN}(?:省|自治区))?(?P<city>{_ADMIN}(?:市|自治州|地区|盟))(?:{_ADMIN}(?:区|县|旗|市))?"
@@ -32,7 +33,7 @@ def _keep_ends(value: str, head: int, tail: int) -> str:
     digits = len(value)
     if digits <= head + tail:
         return MASK * digits
-    return value[:head] + MASK * (digits - head - tail) + value[-tail:]
+    return value[:head] + MASK * (digits - head - tail) + value[digits - tail :]
 
 
 def mask_number(value: str) -> str:
@@ -46,9 +47,9 @@ def mask_number(value: str) -> str:
 
 def mask_numbers(text: str) -> str:
     """Every identity number, mobile, bank account (runs of ≥ 11 digits, grouped or not) and landline."""
+    text = _LANDLINE.sub(lambda match: _keep_ends(match.group(), 4, 0), text)
     text = _GROUPED.sub(lambda match: mask_number(match.group()), text)
-    text = _LONG_RUN.sub(lambda match: mask_number(match.group()), text)
-    return _LANDLINE.sub(lambda match: _keep_ends(match.group(), 4, 0), text)
+    return _LONG_RUN.sub(lambda match: mask_number(match.group()), text)
 
 
 def mask_name(name: str) -> str:
