@@ -26,6 +26,16 @@ ITEMS: tuple[tuple[str, str], ...] = (
     ("agency", "执法机关"),
 )
 STATE_LABEL = "当前状态"  # computed from the status when shown, never part of the digested document
+# The state as the open-data layout writes it: a data format, the same in every interface language.
+STATE_NAMES = {
+    "draft": "草稿",
+    "approved": "已审核",
+    "published": "正常",
+    "corrected": "已更正",
+    "withdrawn": "已撤回",
+    "expired": "已到期",
+    "excluded": "不予公开",
+}
 FREE_TEXT = ("facts", "content", "result")
 
 

@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterable
 
 from sanxiang.publicity import documents
-from sanxiang.publicity.enums import PublicationKind, PublicationStatus
+from sanxiang.publicity.enums import PublicationKind
 from sanxiang.publicity.models import Publication
 
 EXTRA = ("类别", "文档摘要", "撤回原因")
@@ -19,7 +19,7 @@ MAX_ROWS = 10_000
 
 def row(publication: Publication) -> dict[str, str]:
     items = {label: str(publication.masked.get(key, "")) for key, label in documents.ITEMS}
-    items[documents.STATE_LABEL] = str(PublicationStatus(publication.status).label)
+    items[documents.STATE_LABEL] = documents.STATE_NAMES[publication.status]
     items["类别"] = str(PublicationKind(publication.kind).label)
     items["文档摘要"] = publication.document_digest
     items["撤回原因"] = publication.withdrawal_reason

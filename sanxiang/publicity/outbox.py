@@ -18,7 +18,7 @@ from django.db import transaction
 
 from sanxiang.core import clock
 from sanxiang.publicity import documents, events
-from sanxiang.publicity.enums import PublicationStatus, PushEvent, PushStatus
+from sanxiang.publicity.enums import PushEvent, PushStatus
 from sanxiang.publicity.models import Publication, Push
 from sanxiang.records import writer
 
@@ -34,7 +34,7 @@ def endpoints() -> dict[str, str]:
 def payload(publication: Publication, event: PushEvent) -> dict[str, object]:
     """The 双公示 layout of ``open_data`` plus the event, the document digest and the withdrawal reason."""
     items = {label: publication.masked.get(key, "") for key, label in documents.ITEMS}
-    items[documents.STATE_LABEL] = str(PublicationStatus(publication.status).label)
+    items[documents.STATE_LABEL] = documents.STATE_NAMES[publication.status]
     body: dict[str, object] = {
         "event": event.value,
         "id": publication.pk,
