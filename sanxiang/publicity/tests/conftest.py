@@ -47,10 +47,17 @@ def snapshot(db: None) -> Callable[[], Snapshot]:
             PendingEntry.objects.count(),
             Correction.objects.count(),
             Push.objects.count(),
-            tuple(Publication.objects.order_by("pk").values_list(
-                "status", "document_digest", "must_publish", "withdrawal_reason", "withdrawal_due",
-                "confidentiality_digest", "exclusion",
-            )),
+            tuple(
+                Publication.objects.order_by("pk").values_list(
+                    "status",
+                    "document_digest",
+                    "must_publish",
+                    "withdrawal_reason",
+                    "withdrawal_due",
+                    "confidentiality_digest",
+                    "exclusion",
+                )
+            ),
         )
 
     return take

@@ -21,8 +21,9 @@ def make_editor(desk: Desk) -> None:
     factories.grant(desk.world.officer_user, desk.world.taiyuan, Role.PUBLICITY_EDITOR)
 
 
-def decided_penalty(desk: Desk, *, parties: list[Party] | None = None, on: dt.date = DECIDED, **changes: object
-                    ) -> Case:
+def decided_penalty(
+    desk: Desk, *, parties: list[Party] | None = None, on: dt.date = DECIDED, **changes: object
+) -> Case:
     case = open_case(desk, parties=parties or [desk.company], **changes)
     for name in ("investigate", "examine"):
         case = act(desk, case, name, REGISTERED)

@@ -57,7 +57,9 @@ def test_masking_more_needs_a_new_confidentiality_check(desk: Desk) -> None:
     with pytest.raises(RuleViolation):
         actions.check_approve_publication(publication, actor_user=user)
     publication = actions.check_clear_confidentiality(publication, actor_user=user)
-    assert actions.check_approve_publication(publication, actor_user=user).status == PublicationStatus.APPROVED
+    assert (
+        actions.check_approve_publication(publication, actor_user=user).status == PublicationStatus.APPROVED
+    )
 
 
 def test_bad_terms_are_refused_and_nothing_is_written(desk: Desk, snapshot: Callable[[], Snapshot]) -> None:
@@ -88,7 +90,9 @@ def test_publishing_records_the_time_and_whether_it_was_late(desk: Desk) -> None
     assert data["late"] is False
     assert data["document_digest"] == publication.document_digest
     assert _events(publication) == [
-        "publication.drafted", "publication.confidentiality_cleared", "publication.approved",
+        "publication.drafted",
+        "publication.confidentiality_cleared",
+        "publication.approved",
         "publication.published",
     ]
 
@@ -136,8 +140,9 @@ def test_a_withdrawn_publication_stays_public_with_its_reason(desk: Desk) -> Non
     """Never a silent delete (行政处罚法 第48条 第2款): the public page shows the withdrawal and its reason."""
     user = desk.world.officer_user
     publication = published(desk)
-    actions.check_open_withdrawal(publication, actor_user=user, ground=WithdrawalGround.VOID,
-                                  ground_on=dt.date(2026, 8, 21))
+    actions.check_open_withdrawal(
+        publication, actor_user=user, ground=WithdrawalGround.VOID, ground_on=dt.date(2026, 8, 21)
+    )
     actions.check_withdraw_publication(publication, actor_user=user, reason="该决定被确认无效。")
     shown = portal.get_public(publication.pk)
     assert shown is not None
@@ -148,8 +153,12 @@ def test_a_ground_dated_in_the_future_is_refused(desk: Desk, snapshot: Callable[
     publication = published(desk)
     before = snapshot()
     with pytest.raises(InvalidInput):
-        actions.check_open_withdrawal(publication, actor_user=desk.world.officer_user,
-                                      ground=WithdrawalGround.CHANGED, ground_on=dt.date(2026, 9, 1))
+        actions.check_open_withdrawal(
+            publication,
+            actor_user=desk.world.officer_user,
+            ground=WithdrawalGround.CHANGED,
+            ground_on=dt.date(2026, 9, 1),
+        )
     assert snapshot() == before
 
 
@@ -169,8 +178,11 @@ def test_a_correction_on_request_is_recorded_and_masked_again(desk: Desk) -> Non
     publication = published(desk)
     before = publication.document_digest
     publication = actions.check_correct_publication(
-        publication, actor_user=desk.world.officer_user, requested_by="山西某建设有限公司",
-        request="违法事实表述有误", changes={"facts": "擅自拆除人防工程，联系人电话13912345678。"},
+        publication,
+        actor_user=desk.world.officer_user,
+        requested_by="山西某建设有限公司",
+        request="违法事实表述有误",
+        changes={"facts": "擅自拆除人防工程，联系人电话13912345678。"},
     )
     assert publication.status == PublicationStatus.CORRECTED
     assert "13912345678" not in publication.document
@@ -179,13 +191,16 @@ def test_a_correction_on_request_is_recorded_and_masked_again(desk: Desk) -> Non
     assert _data(publication, "publication.corrected")["before_digest"] == before
 
 
-def test_exclusion_for_a_state_secret_needs_its_explanation(desk: Desk, snapshot: Callable[[], Snapshot]) -> None:
+def test_exclusion_for_a_state_secret_needs_its_explanation(
+    desk: Desk, snapshot: Callable[[], Snapshot]
+) -> None:
     """行政处罚法 第50条; 政府信息公开条例 第14条: not published, reason recorded."""
     publication = draft_of(decided_penalty(desk))
     before = snapshot()
     with pytest.raises(InvalidInput):
-        actions.check_exclude_publication(publication, actor_user=desk.world.officer_user,
-                                          reason=ExclusionReason.STATE_SECRET, note="")
+        actions.check_exclude_publication(
+            publication, actor_user=desk.world.officer_user, reason=ExclusionReason.STATE_SECRET, note=""
+        )
     assert snapshot() == before
     publication = actions.check_exclude_publication(
         publication, actor_user=desk.world.officer_user, reason=ExclusionReason.STATE_SECRET, note="涉密工程"
@@ -200,12 +215,15 @@ def test_overriding_must_publish_needs_a_reason(desk: Desk, snapshot: Callable[[
     publication = draft_of(decided_penalty(desk))
     before = snapshot()
     with pytest.raises(InvalidInput):
-        actions.check_set_must_publish(publication, actor_user=desk.world.officer_user, must_publish=False,
-                                       reason="")
+        actions.check_set_must_publish(
+            publication, actor_user=desk.world.officer_user, must_publish=False, reason=""
+        )
     assert snapshot() == before
     publication = actions.check_set_must_publish(
         publication, actor_user=desk.world.officer_user, must_publish=False, reason="仅警告，社会影响小"
     )
     assert (publication.must_publish, publication.must_publish_reason) == (False, "仅警告，社会影响小")
-    assert _data(publication, "publication.must_publish_set") == {"must_publish": False,
-                                                                  "reason": "仅警告，社会影响小"}
+    assert _data(publication, "publication.must_publish_set") == {
+        "must_publish": False,
+        "reason": "仅警告，社会影响小",
+    }

@@ -67,8 +67,9 @@ def test_search_finds_chinese_text_and_filters(client: Client, desk: Desk, shown
     assert hit in _page(client, "publicity:decisions", q="拆除")
     assert hit not in _page(client, "publicity:decisions", q="消防通道")
     assert hit not in _page(client, "publicity:decisions", q="13800000000")  # only masked text is searched
-    assert hit in _page(client, "publicity:decisions", agency=str(desk.world.taiyuan.pk), kind="penalty",
-                        year="2026")
+    assert hit in _page(
+        client, "publicity:decisions", agency=str(desk.world.taiyuan.pk), kind="penalty", year="2026"
+    )
     assert hit not in _page(client, "publicity:decisions", agency=str(desk.world.datong.pk))
     assert hit not in _page(client, "publicity:decisions", kind="license")
     assert hit not in _page(client, "publicity:decisions", year="2025")

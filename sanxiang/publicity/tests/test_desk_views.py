@@ -70,7 +70,9 @@ def test_readers_may_not_act(client: Client, desk: Desk, draft: Publication, per
     assert draft.confidentiality_digest == ""
 
 
-def test_the_editor_masks_clears_approves_and_publishes(client: Client, desk: Desk, draft: Publication) -> None:
+def test_the_editor_masks_clears_approves_and_publishes(
+    client: Client, desk: Desk, draft: Publication
+) -> None:
     client.force_login(desk.world.officer_user)
     act = lambda name, **data: client.post(reverse("publications:act", args=[draft.pk, name]), data)  # noqa: E731
     assert act("approve").status_code == 400  # 保密审查 first: the refusal is shown, nothing changes
@@ -113,8 +115,9 @@ def test_a_withdrawal_due_is_a_work_item(desk: Desk) -> None:
     from sanxiang.publicity import actions
 
     publication = published(desk)
-    actions.check_open_withdrawal(publication, actor_user=desk.world.officer_user, ground="changed",
-                                  ground_on=dt.date(2026, 8, 21))
+    actions.check_open_withdrawal(
+        publication, actor_user=desk.world.officer_user, ground="changed", ground_on=dt.date(2026, 8, 21)
+    )
     with clock.frozen_now(dt.datetime(2026, 8, 24, 2, tzinfo=dt.UTC)):
         items = [i for i in items_for(desk.world.officer_user) if i.url == f"/publications/{publication.pk}/"]
     assert [i.severity for i in items] == ["warning"]

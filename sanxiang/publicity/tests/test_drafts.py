@@ -53,7 +53,9 @@ def test_unknown_procedures_are_skipped(desk: Desk) -> None:
 
 def test_a_persons_identity_number_phone_and_address_are_masked(desk: Desk) -> None:
     """R-PUB-11: the person's identity number, phone and address never reach the served document."""
-    case = decided_penalty(desk, parties=[desk.person], facts="赵六（电话13800000000）在太原市小店区某街1号私建。")
+    case = decided_penalty(
+        desk, parties=[desk.person], facts="赵六（电话13800000000）在太原市小店区某街1号私建。"
+    )
     publication = draft_of(case)
     assert publication.masked["credit_code"] == "1101**********002X"
     assert leaks(publication.document) == []
@@ -117,10 +119,12 @@ def test_an_agency_rule_from_its_effective_date_wins_over_the_default(desk: Desk
     """Periods are data with effective dates: 太原 publishes penalties within 5 working days from 2026-08-01
     and a rule starting after the decision does not apply."""
     common = {"kind": "penalty", "display_months": 12, "basis": "太原市规定"}
-    PublicationRule.objects.create(agency=desk.world.taiyuan, effective_from=dt.date(2026, 8, 1),
-                                   due_working_days=5, **common)
-    PublicationRule.objects.create(agency=desk.world.taiyuan, effective_from=dt.date(2026, 8, 21),
-                                   due_working_days=2, **common)
+    PublicationRule.objects.create(
+        agency=desk.world.taiyuan, effective_from=dt.date(2026, 8, 1), due_working_days=5, **common
+    )
+    PublicationRule.objects.create(
+        agency=desk.world.taiyuan, effective_from=dt.date(2026, 8, 21), due_working_days=2, **common
+    )
     publication = draft_of(decided_penalty(desk))
     assert publication.due_on == dt.date(2026, 8, 27)
     assert publication.rule.basis == "太原市规定"

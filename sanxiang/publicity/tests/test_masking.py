@@ -69,7 +69,8 @@ def test_short_numbers_and_credit_codes_survive() -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "masked"), [("张三", "张某"), ("王小明", "王某某"), ("欧阳明华", "欧某某某"), ("李", "李"), ("", "")]
+    ("name", "masked"),
+    [("张三", "张某"), ("王小明", "王某某"), ("欧阳明华", "欧某某某"), ("李", "李"), ("", "")],
 )
 def test_mask_name(name: str, masked: str) -> None:
     assert mask_name(name) == masked

@@ -31,14 +31,20 @@ def test_other_decisions_and_inspection_results_within_20_working_days() -> None
 
 def test_withdrawal_within_3_working_days_counts_the_makeup_saturday() -> None:
     """行政处罚法 第48条 第2款 with 第85条: changed on 2025-09-30, withdraw by Sat 2025-10-11 (a 调休 day)."""
-    assert rules.withdrawal_due(dt.date(2025, 9, 30), calendar=package_calendar()).date == dt.date(2025, 10, 11)
+    assert rules.withdrawal_due(dt.date(2025, 9, 30), calendar=package_calendar()).date == dt.date(
+        2025, 10, 11
+    )
 
 
 @pytest.mark.parametrize(
     ("published", "months", "until"),
     [
         (dt.date(2026, 1, 15), 36, dt.date(2029, 1, 14)),
-        (dt.date(2026, 1, 31), 1, dt.date(2026, 2, 27)),  # 31 Jan + 1 month = 28 Feb, shown until the day before
+        (
+            dt.date(2026, 1, 31),
+            1,
+            dt.date(2026, 2, 27),
+        ),  # 31 Jan + 1 month = 28 Feb, shown until the day before
         (dt.date(2024, 2, 29), 12, dt.date(2025, 2, 27)),
         (dt.date(2026, 11, 30), 6, dt.date(2027, 5, 29)),
     ],
