@@ -28,8 +28,9 @@ def _events(publication: Publication) -> list[str]:
 
 
 def _data(publication: Publication, event: str) -> dict[str, object]:
-    from sanxiang.records.models import PendingEntry
     import json
+
+    from sanxiang.records.models import PendingEntry
 
     subject = Subject("publication", str(publication.pk))
     bodies = PendingEntry.objects.filter(subject_kind=subject.kind, subject_id=subject.id, event_type=event)
@@ -137,7 +138,7 @@ def test_withdrawal_needs_its_ground_first_and_is_due_in_3_working_days(
 
 
 def test_a_withdrawn_publication_stays_public_with_its_reason(desk: Desk) -> None:
-    """Never a silent delete (行政处罚法 第48条 第2款): the public page shows the withdrawal and its reason."""
+    """Never a silent delete (行政处罚法 第48条 第2款): the public page keeps it with its reason."""
     user = desk.world.officer_user
     publication = published(desk)
     actions.check_open_withdrawal(

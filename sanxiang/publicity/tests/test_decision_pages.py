@@ -1,6 +1,7 @@
 """The portal's decision pages over HTTP (anonymous): only published, corrected and withdrawn publications;
-Chinese text search, filters by agency, kind and year; each entry with its digest, leaf index, served document,
-record entry and a proof that checks against the signed checkpoint; open data in the 双公示 layout. Drafts,
+Chinese text search, filters by agency, kind and year; each entry with its digest, leaf index, served
+document, record entry and a proof that checks against the signed checkpoint; open data in the 双公示 layout.
+Drafts,
 approvals, exclusions and expired publications are 404 for everyone here."""
 
 from __future__ import annotations

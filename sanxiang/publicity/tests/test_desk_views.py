@@ -74,12 +74,15 @@ def test_the_editor_masks_clears_approves_and_publishes(
     client: Client, desk: Desk, draft: Publication
 ) -> None:
     client.force_login(desk.world.officer_user)
-    act = lambda name, **data: client.post(reverse("publications:act", args=[draft.pk, name]), data)  # noqa: E731
-    assert act("approve").status_code == 400  # 保密审查 first: the refusal is shown, nothing changes
-    assert act("mask", terms="防空").status_code == 302
-    assert act("clear").status_code == 302
-    assert act("approve").status_code == 302
-    assert act("publish").status_code == 302
+
+    def act(name: str, **data: str) -> int:
+        return int(client.post(reverse("publications:act", args=[draft.pk, name]), data).status_code)
+
+    assert act("approve") == 400  # 保密审查 first: the refusal is shown, nothing changes
+    assert act("mask", terms="防空") == 302
+    assert act("clear") == 302
+    assert act("approve") == 302
+    assert act("publish") == 302
     draft.refresh_from_db()
     assert draft.status == PublicationStatus.PUBLISHED
     assert client.get(reverse("publicity:decision", args=[draft.pk])).status_code == 200
@@ -98,7 +101,8 @@ def test_an_unknown_act_is_404(client: Client, desk: Desk, draft: Publication) -
 
 
 def test_amber_and_red_drafts_are_work_items_of_the_editor(desk: Desk, draft: Publication) -> None:
-    """118号 / R-PUB-07: due 2026-08-31 — green on 08-21, amber on 08-27 (2 working days left), red on 09-01."""
+    """118号 / R-PUB-07: due 2026-08-31 — green on 08-21, amber on 08-27 (2 working days left),
+    red on 09-01."""
     editor = desk.world.officer_user
     assert not [i for i in items_for(editor) if i.url == f"/publications/{draft.pk}/"]
     with clock.frozen_now(dt.datetime(2026, 8, 27, 2, tzinfo=dt.UTC)):
@@ -119,6 +123,7 @@ def test_a_withdrawal_due_is_a_work_item(desk: Desk) -> None:
         publication, actor_user=desk.world.officer_user, ground="changed", ground_on=dt.date(2026, 8, 21)
     )
     with clock.frozen_now(dt.datetime(2026, 8, 24, 2, tzinfo=dt.UTC)):
-        items = [i for i in items_for(desk.world.officer_user) if i.url == f"/publications/{publication.pk}/"]
+        url = f"/publications/{publication.pk}/"
+        items = [i for i in items_for(desk.world.officer_user) if i.url == url]
     assert [i.severity for i in items] == ["warning"]
     assert "2026-08-26" in items[0].title

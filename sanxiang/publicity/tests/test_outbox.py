@@ -37,14 +37,14 @@ class Platform(ThreadingHTTPServer):
 class Handler(BaseHTTPRequestHandler):
     server: Platform
 
-    def do_POST(self) -> None:  # noqa: N802 - the http.server interface
+    def do_POST(self) -> None:
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
         self.server.received.append((self.headers["Idempotency-Key"], body))
         failing = len(self.server.received) <= self.server.failures
         self.send_response(503 if failing else 200)
         self.end_headers()
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - silence the test output
+    def log_message(self, format: str, *args: Any) -> None:
         return
 
 
