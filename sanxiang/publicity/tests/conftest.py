@@ -11,7 +11,7 @@ from django.db import connection
 from conftest import World
 from sanxiang.cases.tests.case_factories import Desk, make_desk
 from sanxiang.core import clock
-from sanxiang.publicity.models import Correction, Publication, Push
+from sanxiang.publicity.models import Correction, Publication, PublicationRule, Push
 from sanxiang.publicity.tests.helpers import NOW, make_editor
 from sanxiang.records.models import PendingEntry
 
@@ -47,6 +47,7 @@ def snapshot(db: None) -> Callable[[], Snapshot]:
             PendingEntry.objects.count(),
             Correction.objects.count(),
             Push.objects.count(),
+            PublicationRule.objects.count(),
             tuple(
                 Publication.objects.order_by("pk").values_list(
                     "status",
