@@ -18,6 +18,7 @@ from sanxiang.accounts import actions as account_actions
 from sanxiang.accounts.models import User
 from sanxiang.core import clock
 from sanxiang.demo import cases as demo_cases
+from sanxiang.demo import publications as demo_publications
 from sanxiang.demo import shanxi
 from sanxiang.matters.shanxi import load_shanxi_catalogue
 from sanxiang.organizations import actions
@@ -268,4 +269,8 @@ def load(say: Say) -> dict[str, str]:
             taiyuan, officer_username="officer", second_username="department_head", today=today
         )
         say(f"cases opened: {opened}")
+        shown = demo_publications.load_publications(
+            taiyuan, editor_username="publicity", admin_username="admin", today=today
+        )
+        say(f"publications: {shown}")
     return passwords
