@@ -30,14 +30,39 @@ DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/sanxiang_portal_bench"
 ROOT = Path(__file__).resolve().parent.parent
 
 FACTS = [
-    "擅自拆除人民防空工程", "擅自改变防空地下室用途", "未按规定修建防空地下室", "侵占人民防空工程",
-    "危害人民防空工程安全", "拒不缴纳防空地下室易地建设费", "擅自拆除警报设施", "阻挠人防工程检查",
-    "在人防工程内存放易燃易爆物品", "人防工程维护管理不到位", "未经批准改造人防工程结构",
-    "擅自占用人防疏散通道", "违规出租人防工程", "未按设计施工防护设备", "人防工程竣工未备案",
-    "向人防工程排放污水", "破坏人防通信设施", "堵塞人防工程出入口", "擅自拆除防护密闭门",
+    "擅自拆除人民防空工程",
+    "擅自改变防空地下室用途",
+    "未按规定修建防空地下室",
+    "侵占人民防空工程",
+    "危害人民防空工程安全",
+    "拒不缴纳防空地下室易地建设费",
+    "擅自拆除警报设施",
+    "阻挠人防工程检查",
+    "在人防工程内存放易燃易爆物品",
+    "人防工程维护管理不到位",
+    "未经批准改造人防工程结构",
+    "擅自占用人防疏散通道",
+    "违规出租人防工程",
+    "未按设计施工防护设备",
+    "人防工程竣工未备案",
+    "向人防工程排放污水",
+    "破坏人防通信设施",
+    "堵塞人防工程出入口",
+    "擅自拆除防护密闭门",
     "人防工程内违规经营娱乐场所",
 ]
-PLACES = ["小店区", "迎泽区", "杏花岭区", "尖草坪区", "万柏林区", "晋源区", "平城区", "云冈区", "城区", "矿区"]
+PLACES = [
+    "小店区",
+    "迎泽区",
+    "杏花岭区",
+    "尖草坪区",
+    "万柏林区",
+    "晋源区",
+    "平城区",
+    "云冈区",
+    "城区",
+    "矿区",
+]
 COMPANIES = ["建设", "置业", "房地产开发", "物业管理", "商贸", "实业", "建筑工程", "市政工程", "投资", "科技"]
 KINDS = ["penalty", "license", "inspection", "levy", "fee", "coercion"]
 TERMS = [fact[i : i + n] for fact in FACTS for i, n in ((0, 4), (2, 5), (4, 3))] + [
@@ -73,7 +98,9 @@ def agencies() -> list[int]:
     from sanxiang.organizations.tests import factories
 
     if not Agency.objects.exists():
-        province = factories.make_agency("山西省人民防空办公室", level=AgencyLevel.PROVINCE, short_name="省人防办")
+        province = factories.make_agency(
+            "山西省人民防空办公室", level=AgencyLevel.PROVINCE, short_name="省人防办"
+        )
         for city in ("太原", "大同", "阳泉", "长治", "晋城", "朔州", "晋中", "运城", "忻州", "临汾", "吕梁"):
             factories.make_agency(f"{city}市人民防空办公室", level=AgencyLevel.CITY, parent=province)
     return list(Agency.objects.order_by("pk").values_list("pk", flat=True))
@@ -94,7 +121,7 @@ SELECT now(), now(), a.ids[1 + g %% array_length(a.ids, 1)], g, g, g, k.kinds[1 
 FROM generate_series(1, %(rows)s) AS g
 CROSS JOIN (SELECT %(agencies)s::int[] AS ids) AS a
 CROSS JOIN (SELECT %(kinds)s::text[] AS kinds) AS k
-CROSS JOIN LATERAL (SELECT DATE '2019-01-01' + (g * 7919 %% 2880) AS day) AS d
+CROSS JOIN LATERAL (SELECT DATE '2019-01-01' + (g::bigint * 7919 %% 2880)::int AS day) AS d
 CROSS JOIN LATERAL (
   SELECT party, number, facts,
          '相对人名称：' || party || E'\\n决定书文号：' || number || E'\\n违法事实：' || facts || E'\\n' AS doc
@@ -111,17 +138,32 @@ CROSS JOIN LATERAL (
 def load(rows: int) -> None:
     from django.db import connection
 
-    from sanxiang.publicity.models import Publication, PublicationRule
+    from sanxiang.publicity.models import PublicationRule
 
     ids = agencies()
     rule = PublicationRule.objects.filter(agency=None, kind="penalty").values_list("pk", flat=True).first()
     started = time.perf_counter()
     with connection.cursor() as cursor:
         cursor.execute("SET session_replication_role = replica")
-        Publication.objects.all().delete()
-        cursor.execute(LOAD, {"rule": rule, "rows": rows, "agencies": ids, "kinds": KINDS, "places": PLACES,
-                              "companies": COMPANIES, "facts": FACTS})
+        cursor.execute("TRUNCATE publicity_publication CASCADE")
+        cursor.execute("DROP INDEX IF EXISTS publicity_publication_search_trgm")  # built once after the load
+        cursor.execute(
+            LOAD,
+            {
+                "rule": rule,
+                "rows": rows,
+                "agencies": ids,
+                "kinds": KINDS,
+                "places": PLACES,
+                "companies": COMPANIES,
+                "facts": FACTS,
+            },
+        )
         cursor.execute("SET session_replication_role = DEFAULT")
+        cursor.execute(
+            "CREATE INDEX publicity_publication_search_trgm ON publicity_publication "
+            "USING gin (search_text gin_trgm_ops)"
+        )
         cursor.execute("ANALYZE publicity_publication")
     print(f"loaded {rows:,} publications in {time.perf_counter() - started:.1f} s")
 
@@ -135,8 +177,10 @@ def measure(queries: int) -> None:
     from sanxiang.publicity.models import Publication
 
     rng = random.Random(20261127)
-    low, high = Publication.objects.order_by("pk").values_list("pk", flat=True)[:1][0], Publication.objects.order_by(
-        "-pk").values_list("pk", flat=True)[:1][0]
+    low, high = (
+        Publication.objects.order_by("pk").values_list("pk", flat=True)[:1][0],
+        Publication.objects.order_by("-pk").values_list("pk", flat=True)[:1][0],
+    )
     ids = agencies()
     pk_times: list[float] = []
     search_times: list[float] = []
@@ -147,8 +191,13 @@ def measure(queries: int) -> None:
         extra: dict[str, object] = {}
         if n % 2:
             choice = n % 6
-            extra = ({"agency_id": rng.choice(ids)} if choice == 1 else {"kind": rng.choice(KINDS)}
-                     if choice == 3 else {"year": rng.randint(2019, 2026)})
+            extra = (
+                {"agency_id": rng.choice(ids)}
+                if choice == 1
+                else {"kind": rng.choice(KINDS)}
+                if choice == 3
+                else {"year": rng.randint(2019, 2026)}
+            )
         criteria = portal.Criteria(query=rng.choice(TERMS), **extra)  # type: ignore[arg-type]
         started = time.perf_counter()
         portal.search(criteria)
@@ -160,7 +209,9 @@ def measure(queries: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--queries", type=int, default=400)
     parser.add_argument("--reload", action="store_true", help="load again even if the rows are there")

@@ -90,8 +90,10 @@
 
   async function run() {
     if (!box.dataset.index) { finish("pending", say.pending); return; }
-    const [doc, entry, proofBytes, current] = await Promise.all(
-      [box.dataset.document, box.dataset.entry, box.dataset.proof, box.dataset.checkpoint].map(fetchBytes));
+    // The proof first: serving it signs a checkpoint covering the entry if the tree has grown since.
+    const proofBytes = await fetchBytes(box.dataset.proof);
+    const [doc, entry, current] = await Promise.all(
+      [box.dataset.document, box.dataset.entry, box.dataset.checkpoint].map(fetchBytes));
     const proof = parseProof(new TextDecoder().decode(proofBytes));
     const digest = "sha256:" + hex(await sha256(doc));
     const recorded = JSON.parse(new TextDecoder().decode(entry)).data.document_digest;
