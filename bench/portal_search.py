@@ -109,9 +109,9 @@ def agencies() -> list[int]:
 LOAD = """
 INSERT INTO publicity_publication (
   created_at, updated_at, agency_id, case_id, case_act_id, party_id, kind, status, decided_on, due_on,
-  due_provisional, must_publish, must_publish_default, must_publish_reason, rule_id, items, extra_terms, masked,
-  document, document_digest, original_digest, search_text, confidentiality_digest, published_at, public_until,
-  exclusion, exclusion_note, withdrawal_ground, withdrawal_reason)
+  due_provisional, must_publish, must_publish_default, must_publish_reason, rule_id, items, extra_terms,
+  masked, document, document_digest, original_digest, search_text, confidentiality_digest, published_at,
+  public_until, exclusion, exclusion_note, withdrawal_ground, withdrawal_reason)
 SELECT now(), now(), a.ids[1 + g %% array_length(a.ids, 1)], g, g, g, k.kinds[1 + g %% 6], 'published',
   d.day, d.day + 10, false, true, true, '', %(rule)s, '{}'::jsonb, '[]'::jsonb,
   jsonb_build_object('party_name', t.party, 'document_number', t.number, 'facts', t.facts),
@@ -129,7 +129,8 @@ CROSS JOIN LATERAL (
     (%(places)s::text[])[1 + g %% 10] || '某' || (%(companies)s::text[])[1 + (g / 10) %% 10] || '有限公司'
       || (g %% 997)::text AS party,
     '晋人防罚决〔' || (2019 + g %% 8)::text || '〕' || g::text || '号' AS number,
-    '经查，当事人' || (%(facts)s::text[])[1 + (g * 31) %% 20] || '，位于' || (%(places)s::text[])[1 + (g / 7) %% 10]
+    '经查，当事人' || (%(facts)s::text[])[1 + (g * 31) %% 20]
+      || '，位于' || (%(places)s::text[])[1 + (g / 7) %% 10]
       || '，' || (%(facts)s::text[])[1 + (g * 17) %% 20] || '。' AS facts) AS parts
 ) AS t
 """
@@ -198,7 +199,9 @@ def measure(queries: int) -> None:
                 if choice == 3
                 else {"year": rng.randint(2019, 2026)}
             )
-        criteria = portal.Criteria(query=rng.choice(TERMS), **extra)  # type: ignore[arg-type]
+        # Two in three queries a common phrase (thousands of matches), one in three a decision number (one).
+        query = rng.choice(TERMS) if n % 3 else f"〕{rng.randint(1, high - low + 1)}号"
+        criteria = portal.Criteria(query=query, **extra)  # type: ignore[arg-type]
         started = time.perf_counter()
         portal.search(criteria)
         search_times.append(time.perf_counter() - started)

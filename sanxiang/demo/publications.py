@@ -33,7 +33,7 @@ def _matter(agency: Agency, workflow: str) -> Matter | None:
     return Matter.objects.filter(version=version, workflow_key=workflow).order_by("code").first()
 
 
-def _run_case(
+def _run_case(  # noqa: PLR0917 - one demo case: its desk, matter, party, acts, day and facts
     found: Desk,
     matter: Matter,
     party: Party,
@@ -70,7 +70,7 @@ def _other_decisions(found: Desk, today: dt.date) -> None:
     company, person = found.parties[0], found.parties[-1]
     if licence is not None:
         start = today - dt.timedelta(days=30)
-        acts = [
+        acts: list[tuple[dt.date, str, dict[str, object]]] = [
             (start + dt.timedelta(days=d), a, {}) for d, a in ((1, "accept"), (5, "examine"), (10, "grant"))
         ]
         _run_case(found, licence, company, acts, start, "申请拆除人民防空工程")
@@ -78,10 +78,12 @@ def _other_decisions(found: Desk, today: dt.date) -> None:
         return
     for age, result in ((118, "检查发现防护密闭门维护不到位，已责令限期整改。"), (15, "未发现问题。")):
         start = today - dt.timedelta(days=age)
-        acts = [
-            (start + dt.timedelta(days=d), a, data)
-            for d, a, data in ((1, "approve", {}), (2, "check", {}), (3, "record_result", {"note": result}))
-        ]
+        steps: tuple[tuple[int, str, dict[str, object]], ...] = (
+            (1, "approve", {}),
+            (2, "check", {}),
+            (3, "record_result", {"note": result}),
+        )
+        acts = [(start + dt.timedelta(days=d), a, data) for d, a, data in steps]
         _run_case(
             found, inspection, person if age > 100 else company, acts, start, "人防工程维护管理随机抽查"
         )

@@ -2,7 +2,8 @@
 issues a penalty decision on the case page; the publicity editor masks nothing more, passes the
 confidentiality check, approves and publishes the draft; the decision is on the portal within its due date and
 the visitor's browser verifies it against the signed checkpoint (Web Crypto SHA-256 and Ed25519); then it is
-withdrawn with a public reason, which the portal shows. Run with ``make e2e`` or ``pytest -m e2e -p no:xdist``.
+withdrawn with a public reason, which the portal shows. Run with ``make e2e`` or
+``pytest -m e2e -p no:xdist``.
 """
 
 from __future__ import annotations
