@@ -1,7 +1,7 @@
 """Benchmark: the portal's decision search (事后公开) over 1,000,000 published decisions on PostgreSQL.
 
 Loads the publications with one INSERT … SELECT over generate_series (server-side, no round trips): Chinese
-facts, parties and matters drawn from small vocabularies, so that a search term matches from a handful to
+facts, parties and matters drawn from small vocabularies by independent hashes of the row number, so that a search term matches from a handful to
 many thousands of rows. Foreign keys to cases, parties and acts are not checked during the load
 (``session_replication_role = replica``, on the bench database only): the search never joins them. Agencies
 are real rows (the list joins them).
@@ -112,26 +112,30 @@ INSERT INTO publicity_publication (
   due_provisional, must_publish, must_publish_default, must_publish_reason, rule_id, items, extra_terms,
   masked, document, document_digest, original_digest, search_text, confidentiality_digest, published_at,
   public_until, exclusion, exclusion_note, withdrawal_ground, withdrawal_reason)
-SELECT now(), now(), a.ids[1 + g %% array_length(a.ids, 1)], g, g, g, k.kinds[1 + g %% 6], 'published',
+SELECT now(), now(), a.ids[1 + h.h1 %% array_length(a.ids, 1)], g, g, g, k.kinds[1 + h.h2 %% 6], 'published',
   d.day, d.day + 10, false, true, true, '', %(rule)s, '{}'::jsonb, '[]'::jsonb,
   jsonb_build_object('party_name', t.party, 'document_number', t.number, 'facts', t.facts),
   t.doc, 'sha256:' || md5(t.doc) || md5(t.number), 'sha256:' || md5(t.number) || md5(t.doc),
   t.doc, 'sha256:' || md5(t.doc) || md5(t.number), d.day + interval '3 days', d.day + 1095,
   '', '', '', ''
 FROM generate_series(1, %(rows)s) AS g
+CROSS JOIN LATERAL (
+  SELECT abs(hashtext(g || 'a')) AS h1, abs(hashtext(g || 'k')) AS h2, abs(hashtext(g || 'd')) AS h3,
+         abs(hashtext(g || 'p')) AS h4, abs(hashtext(g || 'f')) AS h5, abs(hashtext(g || 'g')) AS h6
+) AS h
 CROSS JOIN (SELECT %(agencies)s::int[] AS ids) AS a
 CROSS JOIN (SELECT %(kinds)s::text[] AS kinds) AS k
-CROSS JOIN LATERAL (SELECT DATE '2019-01-01' + (g::bigint * 7919 %% 2880)::int AS day) AS d
+CROSS JOIN LATERAL (SELECT DATE '2019-01-01' + h.h3 %% 2880 AS day) AS d
 CROSS JOIN LATERAL (
   SELECT party, number, facts,
          '相对人名称：' || party || E'\\n决定书文号：' || number || E'\\n违法事实：' || facts || E'\\n' AS doc
   FROM (SELECT
-    (%(places)s::text[])[1 + g %% 10] || '某' || (%(companies)s::text[])[1 + (g / 10) %% 10] || '有限公司'
-      || (g %% 997)::text AS party,
+    (%(places)s::text[])[1 + h.h4 %% 10] || '某' || (%(companies)s::text[])[1 + (h.h4 / 10) %% 10]
+      || '有限公司' || (h.h4 %% 997)::text AS party,
     '晋人防罚决〔' || (2019 + g %% 8)::text || '〕' || g::text || '号' AS number,
-    '经查，当事人' || (%(facts)s::text[])[1 + (g * 31) %% 20]
-      || '，位于' || (%(places)s::text[])[1 + (g / 7) %% 10]
-      || '，' || (%(facts)s::text[])[1 + (g * 17) %% 20] || '。' AS facts) AS parts
+    '经查，当事人' || (%(facts)s::text[])[1 + h.h5 %% 20]
+      || '，位于' || (%(places)s::text[])[1 + h.h6 %% 10]
+      || '，' || (%(facts)s::text[])[1 + (h.h5 / 20) %% 20] || '。' AS facts) AS parts
 ) AS t
 """
 

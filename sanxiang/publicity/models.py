@@ -160,6 +160,17 @@ class Publication(TimestampedModel):
                 condition=Q(status__in=["published", "corrected", "withdrawn"]),
                 name="publication_public_order",
             ),
+            # The same order within one agency or one kind, so that a filtered search walks only those rows.
+            *(
+                models.Index(
+                    field,
+                    F("decided_on").desc(),
+                    F("id").desc(),
+                    condition=Q(status__in=["published", "corrected", "withdrawn"]),
+                    name=f"publication_public_{field}",
+                )
+                for field in ("agency", "kind")
+            ),
             models.Index(fields=["agency", "status", "due_on"], name="publication_agency_due"),
         ]
 
