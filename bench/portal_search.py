@@ -1,10 +1,10 @@
 """Benchmark: the portal's decision search (事后公开) over 1,000,000 published decisions on PostgreSQL.
 
 Loads the publications with one INSERT … SELECT over generate_series (server-side, no round trips): Chinese
-facts, parties and matters drawn from small vocabularies by independent hashes of the row number, so that a search term matches from a handful to
-many thousands of rows. Foreign keys to cases, parties and acts are not checked during the load
-(``session_replication_role = replica``, on the bench database only): the search never joins them. Agencies
-are real rows (the list joins them).
+facts, parties and matters drawn from small vocabularies by independent hashes of the row number, so that a
+search term matches from a handful to many thousands of rows. Foreign keys to cases, parties and acts are
+not checked during the load (``session_replication_role = replica``, on the bench database only): the search
+never joins them. Agencies are real rows (the list joins them).
 
 Then, in the same run and interleaved, it measures
 
