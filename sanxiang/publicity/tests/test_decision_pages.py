@@ -144,3 +144,30 @@ def test_the_list_needs_a_fixed_number_of_queries(
         published(desk)
     with django_assert_max_num_queries(6):  # type: ignore[operator]
         _page(client, "publicity:decisions")
+
+
+def test_search_follows_a_correction(client: Client, desk: Desk, shown: Publication) -> None:
+    """The search index follows the served text (FTS5 triggers on SQLite; the column itself on PostgreSQL)."""
+    actions.check_correct_publication(
+        shown,
+        actor_user=desk.world.officer_user,
+        requested_by="赵六",
+        request="事实表述有误",
+        changes={"facts": "赵六擅自改造人防工程出入口。"},
+    )
+    hit = f'data-publication="{shown.pk}"'
+    assert hit in _page(client, "publicity:decisions", q="改造人防工程")
+    assert hit not in _page(client, "publicity:decisions", q="防空地下室")
+
+
+@pytest.mark.postgres
+def test_postgres_has_the_trigram_index(db: None) -> None:
+    """Migration 0002 on PostgreSQL: pg_trgm and a GIN index over the search text."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'publicity_publication_search_trgm'"
+        )
+        (definition,) = cursor.fetchone()
+    assert "gin_trgm_ops" in definition
