@@ -6,6 +6,7 @@ the portal."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -127,3 +128,13 @@ def test_a_withdrawal_due_is_a_work_item(desk: Desk) -> None:
         items = [i for i in items_for(desk.world.officer_user) if i.url == url]
     assert [i.severity for i in items] == ["warning"]
     assert "2026-08-26" in items[0].title
+
+
+def test_the_desk_list_needs_a_bounded_number_of_queries(
+    client: Client, desk: Desk, django_assert_max_num_queries: Any
+) -> None:
+    for _ in range(4):
+        decided_penalty(desk)
+    client.force_login(desk.world.officer_user)
+    with django_assert_max_num_queries(16):
+        assert client.get(reverse("publications:desk")).status_code == 200
