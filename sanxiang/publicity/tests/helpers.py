@@ -4,6 +4,7 @@ listener creates its draft), the 太原 officer as publicity editor, and a publi
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 
 from sanxiang.cases.models import Case, Party
 from sanxiang.cases.tests.case_factories import REGISTERED, YUAN, Desk, act, open_case
@@ -14,6 +15,13 @@ from sanxiang.publicity.models import Publication
 
 DECIDED = dt.date(2026, 8, 20)  # a Thursday; 7 working days later is 2026-08-31
 NOW = dt.datetime(2026, 8, 21, 2, tzinfo=dt.UTC)  # 10:00 in Shanghai, the day after the decision
+
+
+def restore_default_rules() -> None:
+    """Put back the default rules of migration 0003: a transactional test before this one flushed them."""
+    from django.apps import apps
+
+    importlib.import_module("sanxiang.publicity.migrations.0003_default_rules").add(apps, None)
 
 
 def make_editor(desk: Desk) -> None:

@@ -22,7 +22,7 @@ from sanxiang.cases.models import Case
 from sanxiang.cases.tests.case_factories import act, make_desk, open_case
 from sanxiang.core import clock
 from sanxiang.publicity.models import Publication
-from sanxiang.publicity.tests.helpers import make_editor
+from sanxiang.publicity.tests.helpers import make_editor, restore_default_rules
 
 pytestmark = pytest.mark.e2e
 
@@ -33,6 +33,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 @pytest.fixture
 def notified(transactional_db: None, world: World) -> Case:
     """A penalty case of 太原 notified four days ago, ready to be decided today."""
+    restore_default_rules()
     desk = make_desk(world)
     make_editor(desk)
     today = clock.today()
