@@ -23,6 +23,7 @@ from sanxiang.cases.tests.case_factories import act, make_desk, open_case
 from sanxiang.core import clock
 from sanxiang.publicity.models import Publication
 from sanxiang.publicity.tests.helpers import make_editor, restore_default_rules
+from sanxiang.records import integrator
 
 pytestmark = pytest.mark.e2e
 
@@ -95,6 +96,7 @@ def test_a_decision_is_published_verified_and_withdrawn(
     assert publication.published_at is not None
     assert publication.published_at.astimezone(clock.SHANGHAI).date() <= publication.due_on  # 118号: 7 WD
 
+    integrator.integrate()  # the server integrates on commit unless busy; the page would say "pending" then
     page.goto(f"{live_server.url}/portal/decisions/")
     page.click(f'tr[data-publication="{publication.pk}"] a')
     page.wait_for_selector('#verify-result[data-state="ok"]', timeout=15_000)
