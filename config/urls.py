@@ -19,5 +19,6 @@ urlpatterns = [
     path("review/", include("sanxiang.review.urls")),
     path("log/", include("sanxiang.records.urls")),
     path("portal/", include("sanxiang.publicity.urls")),
+    path("publications/", include("sanxiang.publicity.desk_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -185,6 +185,9 @@ CELERY_BEAT_SCHEDULE = {
         "task": "evidence.build_missing_access_copies",
         "schedule": 3600.0,
     },
+    # Publicity: publications past their display window leave the public list; undelivered pushes retried.
+    "publicity-expire-publications": {"task": "publicity.expire_publications", "schedule": 24 * 3600.0},
+    "publicity-retry-pushes": {"task": "publicity.retry_pushes", "schedule": 900.0},
 }
 
 # The record log (docs/records-format.md). The embedded default generates its Ed25519 signing key in VAR_DIR
@@ -201,6 +204,11 @@ SANXIANG_RECORDS_INTEGRATE_ON_COMMIT = env_bool("SANXIANG_RECORDS_INTEGRATE_ON_C
 SANXIANG_RECORDS_PENDING_ALERT_SECONDS = int(os.environ.get("SANXIANG_RECORDS_PENDING_ALERT_SECONDS", "300"))
 
 # The public address printed into QR codes on certificate cards (亮证执法).
+# External platforms that receive each publication and withdrawal (省级平台, 信用平台), as
+# "name=url,name=url", e.g. SANXIANG_PUBLICITY_PUSH_ENDPOINTS="credit=https://credit.example/api/publish".
+SANXIANG_PUBLICITY_PUSH_ENDPOINTS = dict(
+    item.split("=", 1) for item in env_list("SANXIANG_PUBLICITY_PUSH_ENDPOINTS", "") if "=" in item
+)
 SANXIANG_PUBLIC_URL = os.environ.get("SANXIANG_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
 
 LOGGING = {

@@ -19,6 +19,7 @@ from sanxiang.accounts.models import User
 from sanxiang.core import clock
 from sanxiang.demo import cases as demo_cases
 from sanxiang.demo import documents as demo_documents
+from sanxiang.demo import publications as demo_publications
 from sanxiang.demo import shanxi
 from sanxiang.matters.shanxi import load_shanxi_catalogue
 from sanxiang.matters.shanxi.windows import load_service_windows
@@ -273,4 +274,8 @@ def load(say: Say) -> dict[str, str]:
         )
         say(f"cases opened: {opened}")
         say(f"cases with documents: {demo_documents.load_documents(taiyuan, officer_username='officer')}")
+        shown = demo_publications.load_publications(
+            taiyuan, editor_username="publicity", admin_username="admin", today=today
+        )
+        say(f"publications: {shown}")
     return passwords

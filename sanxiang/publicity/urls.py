@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from sanxiang.publicity import lists_views, views
+from sanxiang.publicity import decision_views, lists_views, views
 
 app_name = "publicity"
 urlpatterns = [
@@ -19,4 +19,12 @@ urlpatterns = [
     path("relief/", views.relief_list, name="relief"),
     path("windows/<int:agency_id>/", views.placard, name="placard"),
     *lists_views.urlpatterns,
+    path("decisions/", decision_views.decision_list, name="decisions"),
+    path("decisions/export.json", decision_views.export_json, name="export_json"),
+    path("decisions/export.csv", decision_views.export_csv, name="export_csv"),
+    path("decisions/<int:publication_id>/", decision_views.decision_detail, name="decision"),
+    path("decisions/<int:publication_id>/document.txt", decision_views.decision_document, name="document"),
+    path("decisions/<int:publication_id>/entry.json", decision_views.decision_entry, name="entry"),
+    path("decisions/<int:publication_id>/proof", decision_views.decision_proof, name="proof"),
+    path("inspection-results/", decision_views.inspection_results, name="inspection_results"),
 ]
