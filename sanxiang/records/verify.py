@@ -16,7 +16,7 @@ from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.utils.translation import gettext as _
 
-from sanxiang.records import checkpoints, merkle, notes
+from sanxiang.records import checkpoints, merkle, notes, sm2
 from sanxiang.records.integrator import tree_of
 from sanxiang.records.models import Checkpoint, Log
 
@@ -120,7 +120,10 @@ def stream_entries(log: Log, *, chunk: int = CHUNK) -> Iterator[tuple[int, bytes
 
 def _check_signatures(log: Log, stored: list[Checkpoint], report: Report) -> None:
     verifier = checkpoints.verifier(log)
+    sm2_key = sm2.signing_key(log.origin)
     for checkpoint in stored:
+        if sm2_key is not None and sm2.verify_note(checkpoint.note, sm2_key) is False:
+            report.fail(_("Checkpoint at size %(size)d: invalid SM2 signature.") % {"size": checkpoint.size})
         try:
             text = notes.open_note(checkpoint.note, verifier)
             origin, size, root = notes.parse_checkpoint(text)
