@@ -119,6 +119,7 @@ class Arrival:
     capture_start: dt.datetime | None
     capture_end: dt.datetime | None
     uploaded_by_id: int | None
+    sm3: str = ""
 
 
 def do_add_evidence_file(*, actor: writer.Actor, arrival: Arrival) -> EvidenceFile:
@@ -126,6 +127,7 @@ def do_add_evidence_file(*, actor: writer.Actor, arrival: Arrival) -> EvidenceFi
     evidence = EvidenceFile(
         agency=arrival.agency,
         sha256=arrival.sha256,
+        sm3=arrival.sm3,
         size=arrival.size,
         storage_key=arrival.storage_key,
         media_type=arrival.media_type,
@@ -159,6 +161,7 @@ def _added_data(evidence: EvidenceFile) -> dict[str, object]:
     return {
         "file": evidence.pk,
         "digest": f"sha256:{evidence.sha256}",
+        "digest_sm3": f"sm3:{evidence.sm3}" if evidence.sm3 else None,
         "size": evidence.size,
         "storage_key": evidence.storage_key,
         "media_type": evidence.media_type,

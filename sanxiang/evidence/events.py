@@ -8,6 +8,7 @@ ADDED = registry.register(
     {
         "file": "int",
         "digest": "digest",
+        "digest_sm3?": "digest",
         "size": "int",
         "storage_key": "str",
         "media_type": "str",

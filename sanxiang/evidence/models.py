@@ -78,6 +78,7 @@ class EvidenceFile(TimestampedModel):
 
     agency = models.ForeignKey(Agency, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="+")
     sha256 = models.CharField(_("SHA-256"), max_length=64)
+    sm3 = models.CharField(_("SM3"), max_length=64, blank=True)  # when the deployment asks for SM3 (R-REC-04)
     size = models.BigIntegerField(_("size in bytes"))
     storage_key = models.CharField(_("storage key"), max_length=255)
     media_type = models.CharField(_("media type"), max_length=128)
