@@ -16,8 +16,9 @@ from sanxiang.records.models import PendingEntry
 
 LOG_VERSION = 1
 _INSERT = (
-    f"INSERT INTO {PendingEntry._meta.db_table} (event_type, body, subject_kind, subject_id, created_at) "  # noqa: S608
-    "VALUES (%s, %s, %s, %s, %s)"
+    f"INSERT INTO {PendingEntry._meta.db_table} "  # noqa: S608 - the table name is a constant
+    "(event_type, body, subject_kind, subject_id, created_at, agency_id, actor_officer_id) "
+    "VALUES (%s, %s, %s, %s, %s, %s, %s)"
 )
 
 
@@ -78,5 +79,11 @@ def append(
     with connection.cursor() as cursor:
         # One plain INSERT: this runs once per business write, and the ORM's model machinery roughly
         # doubled the client CPU of an append (bench/records_append.py). The row is the outbox's only shape.
-        cursor.execute(_INSERT, [event_type, canonical.dumps(entry), subject.kind, subject.id, clock.now()])
+        cursor.execute(
+            _INSERT,
+            [
+                event_type, canonical.dumps(entry), subject.kind, subject.id, clock.now(),
+                agency_id, actor.officer_id,
+            ],
+        )  # fmt: skip
     integrator.schedule_integration()
