@@ -208,6 +208,10 @@ SANXIANG_WITNESS_KEY_PATH = Path(
 SANXIANG_WITNESS_LOGS = [
     line for line in os.environ.get("SANXIANG_WITNESS_LOGS", "").splitlines() if line.strip()
 ]
+# Evidence upload lag (R-REC-04): the fallback limit when no agency above has its own dated row, and how many
+# days a late upload stays a work item.
+SANXIANG_EVIDENCE_UPLOAD_LAG_HOURS = int(os.environ.get("SANXIANG_EVIDENCE_UPLOAD_LAG_HOURS", "24"))
+SANXIANG_EVIDENCE_LATE_ALERT_DAYS = int(os.environ.get("SANXIANG_EVIDENCE_LATE_ALERT_DAYS", "7"))
 SANXIANG_RECORDS_INTEGRATE_ON_COMMIT = env_bool("SANXIANG_RECORDS_INTEGRATE_ON_COMMIT", default=True)
 SANXIANG_RECORDS_PENDING_ALERT_SECONDS = int(os.environ.get("SANXIANG_RECORDS_PENDING_ALERT_SECONDS", "300"))
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from sanxiang.core import clock
 from sanxiang.core.errors import InvalidInput, RuleViolation
 from sanxiang.core.validation import validated
+from sanxiang.evidence import lag
 from sanxiang.evidence.enums import DeviceCheck, DeviceStatus, EvidenceKind
 from sanxiang.evidence.models import Device, EvidenceFile, EvidenceItem, MaintenanceEntry, Upload
 from sanxiang.organizations.models import Agency, Officer
@@ -145,6 +146,10 @@ def do_add_evidence_file(*, actor: writer.Actor, arrival: Arrival) -> EvidenceFi
         step=arrival.step,
         uploaded_by_id=arrival.uploaded_by_id,
     )
+    # R-REC-04: a recording uploaded later than the agency's limit is kept, flagged and recorded.
+    evidence.upload_lag_minutes, evidence.uploaded_late = lag.measure(
+        arrival.agency, arrival.capture_end, now=clock.now()
+    )
     validated(evidence)
     evidence.save()
     writer.append(
@@ -162,6 +167,8 @@ def _added_data(evidence: EvidenceFile) -> dict[str, object]:
         "file": evidence.pk,
         "digest": f"sha256:{evidence.sha256}",
         "digest_sm3": f"sm3:{evidence.sm3}" if evidence.sm3 else None,
+        "upload_lag_minutes": evidence.upload_lag_minutes,
+        "uploaded_late": evidence.uploaded_late,
         "size": evidence.size,
         "storage_key": evidence.storage_key,
         "media_type": evidence.media_type,
