@@ -20,6 +20,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from sanxiang.core.errors import InvalidInput
 from sanxiang.records import checkpoints, cosign, notes, witness
@@ -193,7 +194,7 @@ def test_log_refuses_unknown_forged_and_repeated_cosignatures(witnessed: str, se
             cosign.check_add_cosignatures(bad)
     assert _counts() == before
     cosign.check_add_cosignatures(line)
-    with pytest.raises(InvalidInput, match="already"):
+    with translation.override("en"), pytest.raises(InvalidInput, match="already"):
         cosign.check_add_cosignatures(line)
 
 
