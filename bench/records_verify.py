@@ -90,7 +90,10 @@ def build(entries: int) -> None:
     with transaction.atomic():
         guards.remove(connection)
         with connection.cursor() as cursor:
-            cursor.execute("TRUNCATE records_entry, records_node, records_checkpoint, records_pendingentry")
+            cursor.execute(
+                "TRUNCATE records_entry, records_node, records_cosignature, records_checkpoint, "
+                "records_pendingentry"
+            )
         guards.install(connection)
     frontier = merkle.CompactRange(merkle.TreeHasher(log.hash_algorithm))
     step = 50_000

@@ -39,22 +39,29 @@ class Migration(migrations.Migration):
     ]
 
 
-def backfill(apps, schema_editor):
-    """Copy ``agency`` and ``actor.officer`` out of the bodies already stored. Only these two new, unhashed
-    columns are written; the entry table's UPDATE trigger is lifted for this and put back at once."""
-    import json
+_SQL = {
+    "postgresql": (
+        "UPDATE {table} SET agency_id = (convert_from(body, 'UTF8')::jsonb ->> 'agency')::bigint, "
+        "actor_officer_id = (convert_from(body, 'UTF8')::jsonb -> 'actor' ->> 'officer')::bigint"
+    ),
+    "sqlite": (
+        "UPDATE {table} SET agency_id = json_extract(CAST(body AS TEXT), '$.agency'), "
+        "actor_officer_id = json_extract(CAST(body AS TEXT), '$.actor.officer')"
+    ),
+}
 
+
+def backfill(apps, schema_editor):
+    """Copy ``agency`` and ``actor.officer`` out of the bodies already stored, in one statement per table.
+    Only these two new, unhashed columns are written; the entry table's UPDATE trigger is lifted for this
+    and put back at once (in the migration's transaction)."""
     connection = schema_editor.connection
-    for model_name in ("PendingEntry", "Entry"):
-        model = apps.get_model("records", model_name)
-        if model_name == "Entry":
-            guards.remove(connection, ("records_entry",))
-        for pk, body in model.objects.values_list("pk", "body").iterator():
-            entry = json.loads(bytes(body))
-            officer = (entry.get("actor") or {}).get("officer")
-            model.objects.filter(pk=pk).update(agency_id=entry.get("agency"), actor_officer_id=officer)
-        if model_name == "Entry":
-            guards.install(connection, ("records_entry",))
+    sql = _SQL[connection.vendor]
+    with connection.cursor() as cursor:
+        cursor.execute(sql.format(table="records_pendingentry"))
+        guards.remove(connection, ("records_entry",))
+        cursor.execute(sql.format(table="records_entry"))
+    guards.install(connection, ("records_entry",))
 
 
 Migration.operations.append(migrations.RunPython(backfill, migrations.RunPython.noop))
