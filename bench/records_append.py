@@ -86,7 +86,9 @@ def empty_log() -> None:
         guards.remove(connection)
         with connection.cursor() as cursor:
             cursor.execute(
-                "TRUNCATE records_entry, records_node, records_checkpoint, records_pendingentry, records_log"
+                "TRUNCATE records_entry, records_node, records_cosignature, records_checkpoint, "
+                "records_pendingentry, "
+                "records_log"
             )
         guards.install(connection)
 

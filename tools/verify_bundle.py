@@ -4,10 +4,13 @@
 Needs only the Python standard library and ``cryptography``; imports nothing from Sanxiang, so an auditor can
 run it on any machine. Usage:
 
-    python tools/verify_bundle.py BUNDLE.json [--vkey VKEY]
+    python tools/verify_bundle.py BUNDLE.json [--vkey VKEY] [--witness VKEY ...] [--sm2-vkey VKEY]
 
 Pass the log's verifier key (``sanxiang records vkey``, obtained out of band) with ``--vkey``; without it the
-key inside the bundle is used and a warning says so. Exit status 0 means every check passed.
+key inside the bundle is used and a warning says so. Each ``--witness`` (a cosigner vkey, type 0x04, of
+another agency's witness) requires that witness's valid cosignature (c2sp.org/tlog-cosignature) on the
+bundle's checkpoint. ``--sm2-vkey`` also requires the log's SM2 signature line; only that check needs the
+optional ``gmssl_pyx`` package. Exit status 0 means every check passed.
 """
 
 from __future__ import annotations
@@ -46,14 +49,15 @@ def hash_function(name: str) -> Callable[[bytes], bytes]:
 # --- signed notes (c2sp.org/signed-note, Ed25519) -------------------------------------------------------
 
 
-def parse_vkey(vkey: str) -> tuple[str, bytes, Ed25519PublicKey]:
+def parse_vkey(vkey: str, kind: int = 1) -> tuple[str, bytes, Ed25519PublicKey]:
+    """An Ed25519 verifier key of signature type ``kind`` (0x01 log key, 0x04 witness cosigner key)."""
     try:
         name, hash_hex, encoded = vkey.strip().split("+", 2)
         raw = base64.b64decode(encoded, validate=True)
     except (ValueError, binascii.Error) as error:
         raise VerifyError("malformed verifier key") from error
-    if len(raw) != 33 or raw[0] != 1:
-        raise VerifyError("verifier key is not Ed25519")
+    if len(raw) != 33 or raw[0] != kind:
+        raise VerifyError(f"verifier key is not Ed25519 of type {kind:#04x}")
     key_hash = hashlib.sha256(name.encode() + b"\n" + raw).digest()[:4]
     if key_hash.hex() != hash_hex:
         raise VerifyError("verifier key hash does not match its key")
@@ -78,6 +82,59 @@ def open_note(note: str, vkey: tuple[str, bytes, Ed25519PublicKey]) -> str:
                 raise VerifyError("bad checkpoint signature") from None
             return text + "\n"
     raise VerifyError("checkpoint is not signed by the log's key")
+
+
+def signature_lines(note: str) -> tuple[str, list[tuple[str, bytes]]]:
+    text, separator, signatures = note.rpartition("\n\n")
+    if not separator or not signatures.endswith("\n"):
+        raise VerifyError("malformed signed note")
+    lines = []
+    for line in signatures[:-1].split("\n"):
+        if not line.startswith(DASH):
+            raise VerifyError("malformed signature line")
+        signer, _, blob_text = line[len(DASH) :].rpartition(" ")
+        lines.append((signer, base64.b64decode(blob_text)))
+    return text + "\n", lines
+
+
+def check_cosignature(note: str, vkey: tuple[str, bytes, Ed25519PublicKey]) -> int:
+    """The timestamp of the witness's valid cosignature/v1 on ``note`` (c2sp.org/tlog-cosignature)."""
+    name, key_hash, public = vkey
+    text, lines = signature_lines(note)
+    for signer, blob in lines:
+        if signer == name and blob[:4] == key_hash and len(blob) == 76:
+            timestamp = int.from_bytes(blob[4:12], "big")
+            message = f"cosignature/v1\ntime {timestamp}\n{text}".encode()
+            try:
+                public.verify(blob[12:], message)
+            except InvalidSignature:
+                raise VerifyError(f"bad cosignature by witness {name}") from None
+            return timestamp
+    raise VerifyError(f"checkpoint is not cosigned by witness {name}")
+
+
+SM2_PREFIX = b"\xffsm2-sm3/v1\x00"
+
+
+def check_sm2(note: str, vkey: str) -> None:
+    """The log's SM2 line (docs/records-format.md §4); needs the optional gmssl_pyx package."""
+    try:
+        import gmssl_pyx  # optional: only this check needs it
+    except ImportError:
+        raise VerifyError("--sm2-vkey needs the gmssl_pyx package (pip install gmssl-pyx)") from None
+    name, id_hex, encoded = vkey.strip().split("+", 2)
+    raw = base64.b64decode(encoded, validate=True)
+    if not raw.startswith(SM2_PREFIX) or len(raw) != len(SM2_PREFIX) + 64:
+        raise VerifyError("not an SM2 verifier key")
+    if hashlib.sha256(name.encode() + b"\n" + raw).digest()[:4].hex() != id_hex:
+        raise VerifyError("SM2 verifier key hash does not match its key")
+    text, lines = signature_lines(note)
+    for signer, blob in lines:
+        if signer == name and blob[:4].hex() == id_hex:
+            if not gmssl_pyx.sm2_verify(raw[len(SM2_PREFIX) :], text.encode(), blob[4:]):
+                raise VerifyError("bad SM2 signature")
+            return
+    raise VerifyError("checkpoint has no SM2 signature by the given key")
 
 
 def parse_checkpoint(text: str) -> tuple[str, int, bytes]:
@@ -172,13 +229,19 @@ def check_entry(
         raise VerifyError(f"entry {index}: not included in the checkpoint")
 
 
-def verify_bundle(bundle: dict[str, Any], vkey_text: str) -> int:
+def verify_bundle(
+    bundle: dict[str, Any], vkey_text: str, *, witnesses: Sequence[str] = (), sm2_vkey: str | None = None
+) -> int:
     """Check everything; return how many entries were verified. Raises VerifyError at the first failure."""
     if bundle.get("format") != BUNDLE_FORMAT:
         raise VerifyError("not a Sanxiang record bundle")
     h = hash_function(bundle["hash"])
     vkey = parse_vkey(vkey_text)
     origin, size, root = parse_checkpoint(open_note(bundle["checkpoint"], vkey))
+    for witness in witnesses:
+        check_cosignature(bundle["checkpoint"], parse_vkey(witness, kind=4))
+    if sm2_vkey:
+        check_sm2(bundle["checkpoint"], sm2_vkey)
     if origin != bundle["origin"] or vkey[0] != origin:
         raise VerifyError("checkpoint origin does not match the bundle's log")
     for entry in bundle["entries"]:
@@ -197,17 +260,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Verify a Sanxiang record-log bundle offline.")
     parser.add_argument("bundle")
     parser.add_argument("--vkey", help="the log's verifier key, obtained out of band")
+    parser.add_argument(
+        "--witness",
+        action="append",
+        default=[],
+        help="a witness's cosigner vkey whose cosignature is required",
+    )
+    parser.add_argument("--sm2-vkey", help="the log's SM2 verifier key; requires its SM2 signature line")
     args = parser.parse_args(argv)
     with open(args.bundle, encoding="utf-8") as handle:
         bundle = json.load(handle)
     if not args.vkey:
         print("warning: no --vkey given; trusting the key inside the bundle", file=sys.stderr)
     try:
-        count = verify_bundle(bundle, args.vkey or bundle["vkey"])
+        count = verify_bundle(
+            bundle, args.vkey or bundle["vkey"], witnesses=args.witness, sm2_vkey=args.sm2_vkey
+        )
     except (VerifyError, KeyError, ValueError, binascii.Error) as error:
         print(f"FAILED: {error}", file=sys.stderr)
         return 1
-    print(f"OK: {count} entries and {len(bundle['checkpoints'])} earlier checkpoints verified")
+    extra = f", cosigned by {len(args.witness)} witness(es)" if args.witness else ""
+    print(f"OK: {count} entries and {len(bundle['checkpoints'])} earlier checkpoints verified{extra}")
     return 0
 
 

@@ -200,6 +200,23 @@ SANXIANG_PERSONAL_DIGEST_KEY_PATH = Path(
     os.environ.get("SANXIANG_PERSONAL_DIGEST_KEY_PATH", VAR_DIR / "keys" / "personal_digest.key")
 )
 SANXIANG_LOG_HASH = os.environ.get("SANXIANG_LOG_HASH", "sha256")  # or "sm3"; fixed when the log is created
+# Optional SM2 line on checkpoints (needs the gmssl_pyx package); unset = Ed25519 only.
+SANXIANG_LOG_SM2_KEY_PATH = os.environ.get("SANXIANG_LOG_SM2_KEY_PATH") or None
+# Witnesses (other agencies) whose cosignatures this log accepts: cosigner vkeys, separated by whitespace.
+SANXIANG_LOG_WITNESSES = os.environ.get("SANXIANG_LOG_WITNESSES", "").split()
+# This deployment as a witness of other logs: its cosigner name and key, and the logs it watches
+# (one per line: "<log vkey>[ <hash: sha256|sm3>]").
+SANXIANG_WITNESS_NAME = os.environ.get("SANXIANG_WITNESS_NAME", "sanxiang.local/witness")
+SANXIANG_WITNESS_KEY_PATH = Path(
+    os.environ.get("SANXIANG_WITNESS_KEY_PATH", VAR_DIR / "keys" / "witness_ed25519.pem")
+)
+SANXIANG_WITNESS_LOGS = [
+    line for line in os.environ.get("SANXIANG_WITNESS_LOGS", "").splitlines() if line.strip()
+]
+# Evidence upload lag (R-REC-04): the fallback limit when no agency above has its own dated row, and how many
+# days a late upload stays a work item.
+SANXIANG_EVIDENCE_UPLOAD_LAG_HOURS = int(os.environ.get("SANXIANG_EVIDENCE_UPLOAD_LAG_HOURS", "24"))
+SANXIANG_EVIDENCE_LATE_ALERT_DAYS = int(os.environ.get("SANXIANG_EVIDENCE_LATE_ALERT_DAYS", "7"))
 SANXIANG_RECORDS_INTEGRATE_ON_COMMIT = env_bool("SANXIANG_RECORDS_INTEGRATE_ON_COMMIT", default=True)
 SANXIANG_RECORDS_PENDING_ALERT_SECONDS = int(os.environ.get("SANXIANG_RECORDS_PENDING_ALERT_SECONDS", "300"))
 

@@ -1,5 +1,6 @@
-"""Access copies: a browser-playable MP4 (H.264/AAC, faststart) and a poster JPEG derived from an original by
-ffmpeg, each stored under its own content address and linked to the original.
+"""Access copies: for a video, a browser-playable MP4 (H.264/AAC, faststart) and a poster JPEG; for an audio
+recording (e.g. a recorder's AMR, WAV or MP3), an AAC M4A; derived from an original by ffmpeg, each stored
+under its own content address and linked to the original (the playable copy in the ``video_*`` columns).
 
 Owns running ffmpeg and the AccessCopy rows. ffmpeg gets a fixed argument list (no shell, no user text but the
 paths we chose), a time limit, and only ever reads the original: the filesystem backend hands it the read-only
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import transaction
+from django.db.models import Q
 
 from sanxiang.core import clock
 from sanxiang.core.errors import ConfigurationError
@@ -30,6 +32,7 @@ from sanxiang.records import writer
 logger = logging.getLogger(__name__)
 
 VIDEO_MEDIA_TYPE = "video/mp4"
+AUDIO_MEDIA_TYPE = "audio/mp4"  # AAC in an MP4 (M4A) container: plays in every current browser
 POSTER_MEDIA_TYPE = "image/jpeg"
 ERROR_CHARS = 2000
 
@@ -46,7 +49,27 @@ class Derived:
 
 
 def wants_copy(evidence: EvidenceFile) -> bool:
-    return evidence.media_type.startswith("video/")
+    return evidence.media_type.startswith(("video/", "audio/"))
+
+
+def is_audio(evidence: EvidenceFile) -> bool:
+    return evidence.media_type.startswith("audio/")
+
+
+def copy_media_type(evidence: EvidenceFile) -> str:
+    return AUDIO_MEDIA_TYPE if is_audio(evidence) else VIDEO_MEDIA_TYPE
+
+
+def audio_arguments(ffmpeg: str, source: Path, target: Path) -> list[str]:
+    """AAC (96 kbit/s) in M4A with the index up front; the first audio stream only, no picture."""
+    return [
+        ffmpeg, "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
+        "-i", str(source),
+        "-map", "0:a:0", "-vn",
+        "-c:a", "aac", "-b:a", "96k",
+        "-movflags", "+faststart",
+        "-f", "mp4", str(target),
+    ]  # fmt: skip
 
 
 def video_arguments(ffmpeg: str, source: Path, target: Path) -> list[str]:
@@ -109,6 +132,10 @@ def derive(evidence: EvidenceFile) -> tuple[Derived, Derived | None]:
     with tempfile.TemporaryDirectory(dir=conf.upload_dir(), prefix="access-") as work:
         workdir = Path(work)
         source = _source(evidence, workdir)
+        if is_audio(evidence):
+            audio = workdir / "copy.m4a"
+            _run(audio_arguments(ffmpeg, source, audio))
+            return _store(audio), None
         video, poster = workdir / "copy.mp4", workdir / "poster.jpg"
         _run(video_arguments(ffmpeg, source, video))
         made = _store(video)
@@ -121,7 +148,8 @@ def derive(evidence: EvidenceFile) -> tuple[Derived, Derived | None]:
 
 
 def build(evidence_id: int) -> AccessCopy | None:
-    """Make (or remake) the access copy of one original. None if it is not a video. Records the outcome."""
+    """Make (or remake) the access copy of one original. None if it is neither video nor audio. Records the
+    outcome."""
     evidence = EvidenceFile.objects.filter(pk=evidence_id).first()
     if evidence is None or not wants_copy(evidence):
         return None
@@ -186,9 +214,11 @@ def _locked(evidence: EvidenceFile) -> AccessCopy:
 
 
 def missing() -> list[int]:
-    """Videos with no working access copy (never made, or failed): what ``evidence access-copies`` builds."""
+    """Videos and audio recordings with no working access copy (never made, or failed): what ``evidence
+    access-copies`` builds."""
+    playable = Q(media_type__startswith="video/") | Q(media_type__startswith="audio/")
     return list(
-        EvidenceFile.objects.filter(media_type__startswith="video/", deletion__approved_at__isnull=True)
+        EvidenceFile.objects.filter(playable, deletion__approved_at__isnull=True)
         .exclude(access_copy__status=AccessCopyStatus.READY)
         .order_by("pk")
         .values_list("pk", flat=True)
@@ -196,7 +226,7 @@ def missing() -> list[int]:
 
 
 def schedule(evidence: EvidenceFile) -> None:
-    """After the current transaction commits, queue the access copy of a newly stored video."""
+    """After the current transaction commits, queue the access copy of a newly stored video or audio file."""
     if not wants_copy(evidence):
         return
     from sanxiang.evidence import tasks

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from sanxiang.core import clock
 from sanxiang.core.errors import InvalidInput, RuleViolation
 from sanxiang.core.validation import validated
+from sanxiang.evidence import lag
 from sanxiang.evidence.enums import DeviceCheck, DeviceStatus, EvidenceKind
 from sanxiang.evidence.models import Device, EvidenceFile, EvidenceItem, MaintenanceEntry, Upload
 from sanxiang.organizations.models import Agency, Officer
@@ -119,6 +120,7 @@ class Arrival:
     capture_start: dt.datetime | None
     capture_end: dt.datetime | None
     uploaded_by_id: int | None
+    sm3: str = ""
 
 
 def do_add_evidence_file(*, actor: writer.Actor, arrival: Arrival) -> EvidenceFile:
@@ -126,6 +128,7 @@ def do_add_evidence_file(*, actor: writer.Actor, arrival: Arrival) -> EvidenceFi
     evidence = EvidenceFile(
         agency=arrival.agency,
         sha256=arrival.sha256,
+        sm3=arrival.sm3,
         size=arrival.size,
         storage_key=arrival.storage_key,
         media_type=arrival.media_type,
@@ -143,6 +146,10 @@ def do_add_evidence_file(*, actor: writer.Actor, arrival: Arrival) -> EvidenceFi
         step=arrival.step,
         uploaded_by_id=arrival.uploaded_by_id,
     )
+    # R-REC-04: a recording uploaded later than the agency's limit is kept, flagged and recorded.
+    evidence.upload_lag_minutes, evidence.uploaded_late = lag.measure(
+        arrival.agency, arrival.capture_end, now=clock.now()
+    )
     validated(evidence)
     evidence.save()
     writer.append(
@@ -159,6 +166,9 @@ def _added_data(evidence: EvidenceFile) -> dict[str, object]:
     return {
         "file": evidence.pk,
         "digest": f"sha256:{evidence.sha256}",
+        "digest_sm3": f"sm3:{evidence.sm3}" if evidence.sm3 else None,
+        "upload_lag_minutes": evidence.upload_lag_minutes,
+        "uploaded_late": evidence.uploaded_late,
         "size": evidence.size,
         "storage_key": evidence.storage_key,
         "media_type": evidence.media_type,

@@ -16,3 +16,6 @@ class EvidenceConfig(AppConfig):
 
         officers = frozenset({Role.OFFICER.value})
         worklist.register_nav(worklist.NavItem(_("Upload a recording"), "evidence:upload_page", officers))
+        from sanxiang.evidence.worklist_items import late_upload_items
+
+        worklist.register(late_upload_items)

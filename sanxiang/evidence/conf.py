@@ -10,6 +10,8 @@ SANXIANG_FFMPEG_TIMEOUT            seconds one ffmpeg run may take before it is 
 SANXIANG_EVIDENCE_GAP_SECONDS      a pause between AV segments of one act longer than this asks for a reason
                                    (default 60)
 SANXIANG_EVIDENCE_ROUTINE_DAYS     days a routine (non-evidence) recording is kept (default 183; never less)
+SANXIANG_EVIDENCE_SM3              also compute the SM3 digest of every file while it streams in (default off;
+                                   needs SM3 in the platform's OpenSSL)
 
 Each is read from Django settings first, then from the environment of the same name.
 """
@@ -42,6 +44,10 @@ def upload_dir() -> Path:
     path = Path(_read("SANXIANG_EVIDENCE_UPLOAD_DIR", str(Path(settings.VAR_DIR) / "evidence-uploads")))
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def sm3_required() -> bool:
+    return _read("SANXIANG_EVIDENCE_SM3", "").lower() in {"1", "true", "yes", "on"}
 
 
 def max_bytes() -> int:

@@ -8,6 +8,9 @@ ADDED = registry.register(
     {
         "file": "int",
         "digest": "digest",
+        "digest_sm3?": "digest",
+        "upload_lag_minutes?": "int",
+        "uploaded_late?": "bool",
         "size": "int",
         "storage_key": "str",
         "media_type": "str",
@@ -111,4 +114,9 @@ DELETED = registry.register(
     "A second person approved the deletion of an expired routine recording and its bytes were removed; this "
     "entry keeps its digest.",
     {"file": "int", "digest": "digest", "size": "int", "storage_key": "str", "requested_by": "int"},
+)
+UPLOAD_LAG_LIMIT_SET = registry.register(
+    "evidence.upload_lag_limit_set",
+    "An agency set the hours allowed between the end of a recording and its upload, from a date (R-REC-04).",
+    {"hours": "int", "effective_from": "date", "basis": "str"},
 )

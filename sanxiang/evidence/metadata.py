@@ -80,6 +80,7 @@ def arrival(
     sha256: str,
     key: str,
     media_type: str,
+    sm3: str = "",
 ) -> Arrival:
     """What the register records: the device the token proves, else the device number the client declared,
     checked against the equipment register at the moment the file arrives."""
@@ -94,6 +95,7 @@ def arrival(
     return Arrival(
         agency=principal.agency,
         sha256=sha256,
+        sm3=sm3,
         size=upload.length,
         storage_key=key,
         media_type=media_type,

@@ -78,6 +78,7 @@ class EvidenceFile(TimestampedModel):
 
     agency = models.ForeignKey(Agency, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="+")
     sha256 = models.CharField(_("SHA-256"), max_length=64)
+    sm3 = models.CharField(_("SM3"), max_length=64, blank=True)  # when the deployment asks for SM3 (R-REC-04)
     size = models.BigIntegerField(_("size in bytes"))
     storage_key = models.CharField(_("storage key"), max_length=255)
     media_type = models.CharField(_("media type"), max_length=128)
@@ -93,6 +94,9 @@ class EvidenceFile(TimestampedModel):
     certificate_number = models.CharField(_("certificate number"), max_length=32, blank=True)
     capture_start = models.DateTimeField(_("capture start"), null=True, blank=True)
     capture_end = models.DateTimeField(_("capture end"), null=True, blank=True)
+    # Minutes between the end of capture and the upload, and whether that broke the agency's limit (R-REC-04).
+    upload_lag_minutes = models.PositiveIntegerField(_("upload lag (minutes)"), null=True, blank=True)
+    uploaded_late = models.BooleanField(_("uploaded late"), default=False)
     location = models.CharField(_("location"), max_length=255, blank=True)
     subject_kind = models.CharField(_("subject kind"), max_length=32)
     subject_id = models.CharField(_("subject id"), max_length=64)
@@ -362,3 +366,7 @@ class Deletion(TimestampedModel):
 
     def __str__(self) -> str:
         return f"{self.file}"
+
+
+# Registered with the app's models (and re-exported) from its own module.
+from sanxiang.evidence.lag_models import UploadLagLimit as UploadLagLimit  # noqa: E402, PLC0414 - explicit re-export

@@ -4,11 +4,12 @@ computed while the bytes stream in, and the hand-over of a finished file to stor
 Owns partial files and Upload rows. Never keeps a byte that failed a chunk checksum, a type check or the
 client's whole-file digest, and never takes a digest from anywhere but the bytes it wrote.
 
-The whole-file SHA-256 state lives in memory (hashlib objects cannot be pickled or stored) keyed by upload and
-offset. When the cached state does not match the stored offset, because the server restarted or another worker
-took the upload, it is rebuilt by re-hashing the partial file once; from then on each chunk is hashed as it is
-written. The offset in the database advances only after the chunk is fsync'd, so a crash never claims bytes
-that are not on disk; bytes past the stored offset are cut off when the next request arrives.
+The whole-file digest state (SHA-256, and SM3 when the deployment asks for it) lives in memory (hashlib
+objects cannot be pickled or stored) keyed by upload and offset. When the cached state does not match the
+stored offset, because the server restarted or another worker took the upload, it is rebuilt by re-hashing the
+partial file once; from then on each chunk is hashed as it is written. The offset in the database advances
+only after the chunk is fsync'd, so a crash never claims bytes that are not on disk; bytes past the stored
+offset are cut off when the next request arrives.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from sanxiang.core import clock
 from sanxiang.core.errors import InvalidInput, NotFoundOrForbidden, RuleViolation, SanxiangError
 from sanxiang.evidence import access, actions, conf, metadata
 from sanxiang.evidence.auth import Principal
+from sanxiang.evidence.digests import Digests
 from sanxiang.evidence.models import Upload
 from sanxiang.evidence.storage import get_storage
 from sanxiang.evidence.tus import Checksum
@@ -86,6 +88,7 @@ def create_upload(*, principal: Principal, length: int, raw_metadata: dict[str, 
     if length == 0:
         raise InvalidInput(_("The file is empty."))
     metadata.parse(raw_metadata)  # refuse bad metadata now rather than after the bytes arrive
+    Digests.for_deployment()  # a deployment that requires SM3 where OpenSSL lacks it fails before any byte
     upload = Upload.objects.create(
         agency=principal.agency,
         user_id=principal.user_id,
@@ -129,7 +132,7 @@ def _hasher_at(upload_id: uuid.UUID, handle: IO[bytes], offset: int) -> Any:
     cached = _hashers.pop(upload_id, None)
     if cached is not None and cached[0] == offset:
         return cached[1]
-    hasher = hashlib.sha256()
+    hasher = Digests.for_deployment()
     handle.seek(0)
     remaining = offset
     while remaining:
@@ -235,7 +238,7 @@ def finish(upload: Upload, *, principal: Principal, hasher: Any = None) -> Uploa
     if hasher is None:
         with path.open("rb") as handle:
             hasher = _hasher_at(upload.id, handle, upload.offset)
-    sha256 = hasher.hexdigest()
+    sha256, sm3 = hasher.hexdigest(), hasher.sm3_hexdigest()
     declared = metadata.parse(upload.metadata)
     if declared.sha256 and declared.sha256 != sha256:
         refuse(upload, principal=principal, reason="digest", received=upload.offset, sha256=sha256)
@@ -253,6 +256,7 @@ def finish(upload: Upload, *, principal: Principal, hasher: Any = None) -> Uploa
                     declared=declared,
                     principal=principal,
                     sha256=sha256,
+                    sm3=sm3,
                     key=key,
                     media_type=media_type,
                 ),

@@ -21,8 +21,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from sanxiang.core import clock
 from sanxiang.core.errors import InvalidInput, NotFoundOrForbidden, RuleViolation
-from sanxiang.evidence import actions, forms, gaps, requirements, retention, selectors
-from sanxiang.evidence.access import POSTER_MEDIA_TYPE, VIDEO_MEDIA_TYPE
+from sanxiang.evidence import access, actions, forms, gaps, requirements, retention, selectors
+from sanxiang.evidence.access import POSTER_MEDIA_TYPE
 from sanxiang.evidence.models import AccessCopy, Deletion, EvidenceFile, Retention
 from sanxiang.evidence.ranges import Unsatisfiable, parse_range
 from sanxiang.evidence.storage import get_storage
@@ -76,7 +76,9 @@ def _serve(request: HttpRequest, evidence_id: int, *, mode: str) -> HttpResponse
 def _blob(evidence: EvidenceFile, copy: AccessCopy | None, *, mode: str) -> Blob:
     name = evidence.filename or f"evidence-{evidence.pk}"
     if copy is not None and mode == "copy":
-        return Blob(copy.video_key, copy.video_size, VIDEO_MEDIA_TYPE, copy.video_sha256, f"{name}.mp4")
+        audio = access.is_audio(evidence)
+        media_type, suffix = access.copy_media_type(evidence), ".m4a" if audio else ".mp4"
+        return Blob(copy.video_key, copy.video_size, media_type, copy.video_sha256, f"{name}{suffix}")
     if copy is not None and mode == "poster":
         return Blob(copy.poster_key, copy.poster_size, POSTER_MEDIA_TYPE, copy.poster_sha256, f"{name}.jpg")
     return Blob(evidence.storage_key, evidence.size, evidence.media_type, evidence.sha256, name)

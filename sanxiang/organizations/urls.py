@@ -1,7 +1,12 @@
 """Organisation pages: reading pages, the spreadsheet import/export and the management forms, each in its own
 module."""
 
-from sanxiang.organizations import manage_views, spreadsheet_views, views
+from sanxiang.organizations import log_views, manage_views, spreadsheet_views, views
 
 app_name = "organizations"
-urlpatterns = [*views.urlpatterns, *spreadsheet_views.urlpatterns, *manage_views.urlpatterns]
+urlpatterns = [
+    *views.urlpatterns,
+    *spreadsheet_views.urlpatterns,
+    *manage_views.urlpatterns,
+    *log_views.urlpatterns,
+]

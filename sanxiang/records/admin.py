@@ -1,4 +1,5 @@
-"""Django admin for the record log: read-only views of the head, entries and checkpoints. No add, change or
+"""Django admin for the record log: read-only views of the head, entries, checkpoints, cosignatures
+and witnessed logs. No add, change or
 delete path exists here (the first of the log's three levels of append-only protection)."""
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from sanxiang.records.models import Checkpoint, Entry, Log
+from sanxiang.records.models import Checkpoint, Cosignature, Entry, Log, WitnessedLog
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
@@ -38,4 +39,15 @@ class EntryAdmin(ReadOnlyAdmin):
 @admin.register(Checkpoint)
 class CheckpointAdmin(ReadOnlyAdmin):
     list_display = ("size", "created_at")
+    exclude = ("root",)
+
+
+@admin.register(Cosignature)
+class CosignatureAdmin(ReadOnlyAdmin):
+    list_display = ("witness", "checkpoint", "signed_at")
+
+
+@admin.register(WitnessedLog)
+class WitnessedLogAdmin(ReadOnlyAdmin):
+    list_display = ("origin", "size", "updated_at")
     exclude = ("root",)

@@ -12,7 +12,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from sanxiang.core.errors import InvalidInput
-from sanxiang.records import checkpoints, treestore
+from sanxiang.records import checkpoints, cosign, treestore
 from sanxiang.records.integrator import get_log
 from sanxiang.records.models import Checkpoint, Entry, Log
 
@@ -30,7 +30,7 @@ def proof_text(log: Log, *, index: int, checkpoint: Checkpoint) -> str:
         raise InvalidInput(_("Entry %(index)d is not covered by the latest checkpoint.") % {"index": index})
     hashes = treestore.inclusion_proof(log, index=index, size=checkpoint.size)
     lines = [PROOF_HEADER, f"index {index}", *(_b64(hash_) for hash_ in hashes)]
-    return "\n".join(lines) + "\n\n" + checkpoint.note
+    return "\n".join(lines) + "\n\n" + cosign.served_note(checkpoint)
 
 
 def latest_checkpoint() -> tuple[Log, Checkpoint]:
@@ -64,7 +64,7 @@ def bundle_for(subject_kind: str, subject_id: str) -> dict[str, Any]:
     ]
     earlier = [
         {
-            "note": old.note,
+            "note": cosign.served_note(old),
             "consistency": [
                 _b64(hash_) for hash_ in treestore.consistency_proof(log, old=old.size, new=checkpoint.size)
             ],
@@ -76,7 +76,8 @@ def bundle_for(subject_kind: str, subject_id: str) -> dict[str, Any]:
         "origin": log.origin,
         "hash": log.hash_algorithm,
         "vkey": checkpoints.verifier_key(log),
-        "checkpoint": checkpoint.note,
+        "sm2_vkey": checkpoints.sm2_verifier_key(log),
+        "checkpoint": cosign.served_note(checkpoint),
         "subject": {"kind": subject_kind, "id": subject_id},
         "entries": entries,
         "checkpoints": earlier,

@@ -22,7 +22,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from sanxiang.core.errors import ConfigurationError
-from sanxiang.records import integrator, notes
+from sanxiang.records import integrator, notes, sm2
 from sanxiang.records.models import Checkpoint, Log
 
 
@@ -30,7 +30,8 @@ def _key_path() -> Path:
     return Path(settings.SANXIANG_LOG_KEY_PATH)
 
 
-def _generate(path: Path) -> None:
+def generate_key_file(path: Path) -> None:
+    """Write a new Ed25519 PKCS#8 PEM key at ``path`` (mode 0600) unless one is there already."""
     path.parent.mkdir(parents=True, exist_ok=True)
     pem = Ed25519PrivateKey.generate().private_bytes(Encoding.PEM, PrivateFormat.PKCS8, NoEncryption())
     try:
@@ -47,7 +48,7 @@ def signing_key() -> Ed25519PrivateKey:
     if not path.exists():
         if not getattr(settings, "SANXIANG_LOG_KEY_GENERATE", True):
             raise ConfigurationError(_("The record-log signing key %(path)s is missing.") % {"path": path})
-        _generate(path)
+        generate_key_file(path)
     key = load_pem_private_key(path.read_bytes(), password=None)
     if not isinstance(key, Ed25519PrivateKey):
         raise ConfigurationError(_("The record-log signing key %(path)s is not Ed25519.") % {"path": path})
@@ -58,6 +59,12 @@ def verifier_key(log: Log | None = None) -> str:
     """The signed-note verifier key (vkey) of the log's signing key."""
     name = (log or integrator.get_log()).origin
     return notes.vkey(name, signing_key().public_key())
+
+
+def sm2_verifier_key(log: Log | None = None) -> str | None:
+    """The SM2 verifier key when SM2 signing is configured."""
+    key = sm2.signing_key((log or integrator.get_log()).origin)
+    return key.vkey() if key else None
 
 
 def verifier(log: Log | None = None) -> notes.Verifier:
@@ -78,6 +85,9 @@ def sign_if_grown() -> Checkpoint:
     root = bytes(log.root)
     text = notes.checkpoint_text(log.origin, log.size, root)
     note = notes.sign(text, name=log.origin, key=signing_key())
+    sm2_key = sm2.signing_key(log.origin)
+    if sm2_key is not None:  # the optional 国密 line, next to the Ed25519 one (docs/records-format.md §4)
+        note = notes.add_lines(note, [sm2.sign_line(text, sm2_key)])
     return Checkpoint.objects.create(log=log, size=log.size, root=root, note=note)
 
 

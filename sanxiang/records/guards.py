@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from django.db.backends.base.base import BaseDatabaseWrapper
 
-GUARDED_TABLES = ("records_entry", "records_node", "records_checkpoint")
+GUARDED_TABLES = ("records_entry", "records_node", "records_checkpoint", "records_cosignature")
+FIRST_TABLES = GUARDED_TABLES[:3]  # the tables migration 0003 guarded; 0005 adds the cosignature table
 _PG_FUNCTION = "records_refuse_change"
 
 
@@ -53,21 +54,19 @@ def _pg_remove(table: str) -> list[str]:
     ]
 
 
-def install_sql(vendor: str) -> list[str]:
+def install_sql(vendor: str, tables: tuple[str, ...] = GUARDED_TABLES) -> list[str]:
     if vendor == "sqlite":
-        return [sql for table in GUARDED_TABLES for sql in _sqlite_install(table)]
+        return [sql for table in tables for sql in _sqlite_install(table)]
     if vendor == "postgresql":
-        return [_pg_function()] + [
-            sql for table in GUARDED_TABLES for sql in _pg_remove(table) + _pg_install(table)
-        ]
+        return [_pg_function()] + [sql for table in tables for sql in _pg_remove(table) + _pg_install(table)]
     raise NotImplementedError(f"no append-only triggers for {vendor}")
 
 
-def remove_sql(vendor: str) -> list[str]:
+def remove_sql(vendor: str, tables: tuple[str, ...] = GUARDED_TABLES) -> list[str]:
     if vendor == "sqlite":
-        return [sql for table in GUARDED_TABLES for sql in _sqlite_remove(table)]
+        return [sql for table in tables for sql in _sqlite_remove(table)]
     if vendor == "postgresql":
-        return [sql for table in GUARDED_TABLES for sql in _pg_remove(table)]
+        return [sql for table in tables for sql in _pg_remove(table)]
     raise NotImplementedError(f"no append-only triggers for {vendor}")
 
 
@@ -77,14 +76,14 @@ def _execute(connection: BaseDatabaseWrapper, statements: list[str]) -> None:
             cursor.execute(sql)
 
 
-def install(connection: BaseDatabaseWrapper) -> None:
+def install(connection: BaseDatabaseWrapper, tables: tuple[str, ...] = GUARDED_TABLES) -> None:
     """Create the triggers (idempotent)."""
-    _execute(connection, install_sql(connection.vendor))
+    _execute(connection, install_sql(connection.vendor, tables))
 
 
-def remove(connection: BaseDatabaseWrapper) -> None:
+def remove(connection: BaseDatabaseWrapper, tables: tuple[str, ...] = GUARDED_TABLES) -> None:
     """Drop the triggers (idempotent). Only for the test flush and tamper simulations."""
-    _execute(connection, remove_sql(connection.vendor))
+    _execute(connection, remove_sql(connection.vendor, tables))
 
 
 def tables_exist(connection: BaseDatabaseWrapper) -> bool:

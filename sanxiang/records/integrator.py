@@ -129,9 +129,11 @@ def _grow(
     entries: list[storage.EntryRow] = []
     nodes: list[storage.NodeRow] = []
     leaf_of = frontier.tree.leaf
-    for _id, body, event_type, kind, subject_id, created_at in rows:
+    for _id, body, event_type, kind, subject_id, created_at, agency_id, officer_id in rows:
         leaf = leaf_of(body)
-        entries.append((frontier.size, body, leaf, event_type, kind, subject_id, created_at))
+        entries.append(
+            (frontier.size, body, leaf, event_type, kind, subject_id, created_at, agency_id, officer_id)
+        )
         nodes.extend(frontier.append(leaf))
     return entries, nodes
 

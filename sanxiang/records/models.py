@@ -25,6 +25,9 @@ class PendingEntry(models.Model):
     subject_kind = models.CharField(_("subject kind"), max_length=32)
     subject_id = models.CharField(_("subject id"), max_length=64)
     created_at = models.DateTimeField(_("created at"), default=clock.now)
+    # Copies of the body's ``agency`` and ``actor.officer``, carried to the entry for the agency timeline.
+    agency_id = models.BigIntegerField(_("agency"), null=True, blank=True)
+    actor_officer_id = models.BigIntegerField(_("acting officer"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("pending record entry")
@@ -69,6 +72,10 @@ class Entry(models.Model):
     subject_id = models.CharField(_("subject id"), max_length=64)
     recorded_at = models.DateTimeField(_("recorded at"))
     integrated_at = models.DateTimeField(_("integrated at"), default=clock.now)
+    # Copies of the body's ``agency`` and ``actor.officer`` (plain integers: the log never holds a foreign key
+    # that could block or cascade), indexed for the agency timeline. Not hashed; the body is the record.
+    agency_id = models.BigIntegerField(_("agency"), null=True, blank=True)
+    actor_officer_id = models.BigIntegerField(_("acting officer"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("record entry")
@@ -77,7 +84,10 @@ class Entry(models.Model):
             models.UniqueConstraint(fields=["log", "index"], name="records_entry_unique_index"),
             models.CheckConstraint(condition=models.Q(index__gte=0), name="records_entry_index_gte_0"),
         ]
-        indexes = [models.Index(fields=["subject_kind", "subject_id", "index"])]
+        indexes = [
+            models.Index(fields=["subject_kind", "subject_id", "index"]),
+            models.Index(fields=["agency_id", "index"], name="records_entry_agency_index"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.event_type} @{self.index}"
@@ -118,3 +128,48 @@ class Checkpoint(models.Model):
 
     def __str__(self) -> str:
         return f"{self.log_id}@{self.size}"
+
+
+class Cosignature(models.Model):
+    """A witness's cosignature line (c2sp.org/tlog-cosignature) on one of our checkpoints, kept beside the
+    checkpoint (whose signed note never changes) and served with it. Never updated or deleted."""
+
+    checkpoint = models.ForeignKey(
+        Checkpoint, on_delete=models.PROTECT, related_name="cosignatures", verbose_name=_("checkpoint")
+    )
+    witness = models.CharField(_("witness"), max_length=255)
+    signed_at = models.DateTimeField(_("signed at"))
+    line = models.TextField(_("signature line"))
+    created_at = models.DateTimeField(_("created at"), default=clock.now)
+
+    class Meta:
+        verbose_name = _("cosignature")
+        verbose_name_plural = _("cosignatures")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["checkpoint", "witness"], name="records_cosignature_one_per_witness"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.witness} on {self.checkpoint}"
+
+
+class WitnessedLog(models.Model):
+    """This deployment acting as a witness of another agency's log: the largest checkpoint it has verified
+    and cosigned. Moves forward only, after a consistency proof from the size it held."""
+
+    origin = models.CharField(_("origin"), max_length=255, unique=True)
+    size = models.BigIntegerField(_("size"), default=0)
+    root = models.BinaryField(_("root hash"), default=b"")
+    updated_at = models.DateTimeField(_("updated at"), default=clock.now)
+
+    class Meta:
+        verbose_name = _("witnessed log")
+        verbose_name_plural = _("witnessed logs")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(size__gte=0), name="records_witnessedlog_size_gte_0")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.origin}@{self.size}"

@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 ED25519 = 0x01
+COSIGNATURE_V1 = 0x04  # c2sp.org/tlog-cosignature: timestamped Ed25519 cosignature
 DASH = "\u2014 "
 
 
@@ -28,15 +29,15 @@ def _raw_public(key: Ed25519PublicKey) -> bytes:
     return key.public_bytes(Encoding.Raw, PublicFormat.Raw)
 
 
-def key_hash(name: str, public: Ed25519PublicKey) -> bytes:
-    """First 4 bytes of SHA-256(name || '\\n' || 0x01 || public key)."""
-    return hashlib.sha256(name.encode() + b"\n" + bytes([ED25519]) + _raw_public(public)).digest()[:4]
+def key_hash(name: str, public: Ed25519PublicKey, *, kind: int = ED25519) -> bytes:
+    """First 4 bytes of SHA-256(name || '\\n' || kind || public key); kind 0x01 signs, 0x04 cosigns."""
+    return hashlib.sha256(name.encode() + b"\n" + bytes([kind]) + _raw_public(public)).digest()[:4]
 
 
-def vkey(name: str, public: Ed25519PublicKey) -> str:
-    """The verifier key string ``<name>+<hash hex>+<base64(0x01 || key)>``."""
-    encoded = base64.b64encode(bytes([ED25519]) + _raw_public(public)).decode()
-    return f"{name}+{key_hash(name, public).hex()}+{encoded}"
+def vkey(name: str, public: Ed25519PublicKey, *, kind: int = ED25519) -> str:
+    """The verifier key string ``<name>+<hash hex>+<base64(kind || key)>``."""
+    encoded = base64.b64encode(bytes([kind]) + _raw_public(public)).decode()
+    return f"{name}+{key_hash(name, public, kind=kind).hex()}+{encoded}"
 
 
 @dataclass(frozen=True)
@@ -44,21 +45,23 @@ class Verifier:
     name: str
     hash: bytes
     public: Ed25519PublicKey
+    kind: int = ED25519
 
 
-def parse_vkey(text: str) -> Verifier:
+def parse_vkey(text: str, *, kind: int = ED25519) -> Verifier:
+    """A verifier key of signature type ``kind`` (0x01 log key, 0x04 witness cosigner key)."""
     try:
         name, hash_hex, encoded = text.strip().split("+", 2)
         raw = base64.b64decode(encoded, validate=True)
         expected = bytes.fromhex(hash_hex)
     except (ValueError, binascii.Error) as error:
         raise NoteError("malformed verifier key") from error
-    if len(raw) != 33 or raw[0] != ED25519:
-        raise NoteError("verifier key is not an Ed25519 key")
+    if len(raw) != 33 or raw[0] != kind:
+        raise NoteError(f"verifier key is not of type {kind:#04x} (Ed25519)")
     public = Ed25519PublicKey.from_public_bytes(raw[1:])
-    if key_hash(name, public) != expected:
+    if key_hash(name, public, kind=kind) != expected:
         raise NoteError("verifier key hash does not match its key")
-    return Verifier(name=name, hash=expected, public=public)
+    return Verifier(name=name, hash=expected, public=public, kind=kind)
 
 
 def parse_skey(text: str) -> tuple[str, Ed25519PrivateKey]:
@@ -129,3 +132,44 @@ def parse_checkpoint(text: str) -> tuple[str, int, bytes]:
     except binascii.Error as error:
         raise NoteError("malformed checkpoint root") from error
     return lines[0], int(size_text), root
+
+
+# --- cosignatures (c2sp.org/tlog-cosignature, cosignature/v1) -----------------------------------------
+
+
+def cosigned_message(text: str, timestamp: int) -> bytes:
+    """What a cosigner signs: ``cosignature/v1``, ``time <t>``, then the whole checkpoint text."""
+    return f"cosignature/v1\ntime {timestamp}\n{text}".encode()
+
+
+def cosign(text: str, *, name: str, key: Ed25519PrivateKey, timestamp: int) -> str:
+    """One cosignature line (with its newline) over the checkpoint ``text`` at POSIX time ``timestamp``."""
+    if not 0 <= timestamp < 2**63:
+        raise NoteError("cosignature timestamp out of range")
+    signature = key.sign(cosigned_message(text, timestamp))
+    kid = key_hash(name, key.public_key(), kind=COSIGNATURE_V1)
+    blob = base64.b64encode(kid + timestamp.to_bytes(8, "big") + signature).decode()
+    return f"{DASH}{name} {blob}\n"
+
+
+def open_cosignature(note: str, verifier: Verifier) -> int:
+    """The timestamp of ``verifier``'s valid cosignature on ``note``; NoteError if it has none."""
+    if verifier.kind != COSIGNATURE_V1:
+        raise NoteError("not a cosigner key")
+    text, signatures = split(note)
+    for name, blob in signatures:
+        if name != verifier.name or blob[:4] != verifier.hash or len(blob) != 4 + 8 + 64:
+            continue
+        timestamp = int.from_bytes(blob[4:12], "big")
+        try:
+            verifier.public.verify(blob[12:], cosigned_message(text, timestamp))
+        except InvalidSignature:
+            raise NoteError("invalid cosignature") from None
+        return timestamp
+    raise NoteError("no cosignature by the expected witness")
+
+
+def add_lines(note: str, lines: list[str]) -> str:
+    """The signed note with extra signature lines appended (each ending in a newline)."""
+    split(note)  # refuse to extend a malformed note
+    return note + "".join(lines)

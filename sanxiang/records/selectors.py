@@ -1,4 +1,5 @@
-"""Reads of the record log that views and other apps use: a subject's timeline and single entries.
+"""Reads of the record log that views and other apps use: a subject's timeline, an agency's entries (with
+filters) and single entries.
 
 Read-only; never writes, never integrates."""
 
@@ -8,9 +9,14 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.db.models import QuerySet
 
 from sanxiang.records.integrator import get_log, pending_alert
 from sanxiang.records.models import Entry, PendingEntry
+
+BEIJING = ZoneInfo("Asia/Shanghai")
 
 
 @dataclass(frozen=True)
@@ -62,3 +68,37 @@ def entry_at(index: int) -> Entry:
 def stale_pending_alert() -> str | None:
     """For the home page: a translated warning when pending entries wait longer than the threshold."""
     return pending_alert()
+
+
+@dataclass(frozen=True)
+class LogFilter:
+    """Filters of an agency's log page; empty values filter nothing. Dates are Beijing calendar days."""
+
+    event_type: str = ""
+    subject_kind: str = ""
+    since: dt.date | None = None
+    until: dt.date | None = None
+    actor_officer_id: int | None = None
+
+
+def _day_start(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time.min, tzinfo=BEIJING)
+
+
+def agency_entries(agency_id: int, log_filter: LogFilter) -> QuerySet[Entry]:
+    """The agency's integrated entries, newest first, narrowed by ``log_filter``. The caller has checked
+    that the user may see the agency (``jurisdiction.access_agency_by_id``)."""
+    entries = Entry.objects.filter(agency_id=agency_id)
+    if log_filter.event_type:
+        entries = entries.filter(event_type=log_filter.event_type)
+    if log_filter.subject_kind:
+        entries = entries.filter(subject_kind=log_filter.subject_kind)
+    if log_filter.since:
+        entries = entries.filter(recorded_at__gte=_day_start(log_filter.since))
+    if log_filter.until:
+        entries = entries.filter(recorded_at__lt=_day_start(log_filter.until + dt.timedelta(days=1)))
+    if log_filter.actor_officer_id:
+        entries = entries.filter(actor_officer_id=log_filter.actor_officer_id)
+    return entries.order_by("-index").only(
+        "index", "event_type", "subject_kind", "subject_id", "recorded_at", "actor_officer_id", "body"
+    )

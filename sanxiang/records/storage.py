@@ -15,15 +15,16 @@ from django.db import connection
 
 from sanxiang.records.models import Entry, Log, Node, PendingEntry
 
-# (id, body, event type, subject kind, subject id, created at)
-PendingRow = tuple[int, bytes, str, str, str, dt.datetime]
-# (index, body, leaf hash, event type, subject kind, subject id, recorded at)
-EntryRow = tuple[int, bytes, bytes, str, str, str, dt.datetime]
+# (id, body, event type, subject kind, subject id, created at, agency id, actor officer id)
+PendingRow = tuple[int, bytes, str, str, str, dt.datetime, int | None, int | None]
+# (index, body, leaf hash, event type, subject kind, subject id, recorded at, agency id, actor officer id)
+EntryRow = tuple[int, bytes, bytes, str, str, str, dt.datetime, int | None, int | None]
 # a complete subtree: level, index, hash
 NodeRow = tuple[int, int, bytes]
 
 _ENTRY_COLUMNS = (
-    'log_id, "index", body, leaf_hash, event_type, subject_kind, subject_id, recorded_at, integrated_at'
+    'log_id, "index", body, leaf_hash, event_type, subject_kind, subject_id, recorded_at, agency_id, '
+    "actor_officer_id, integrated_at"
 )
 
 
@@ -42,16 +43,18 @@ def take_pending(limit: int) -> list[PendingRow]:
             cursor.execute(
                 "DELETE FROM records_pendingentry WHERE id IN "
                 "(SELECT id FROM records_pendingentry ORDER BY id LIMIT %s) "
-                "RETURNING id, body, event_type, subject_kind, subject_id, created_at",
+                "RETURNING id, body, event_type, subject_kind, subject_id, created_at, "
+                "agency_id, actor_officer_id",
                 [limit],
                 binary=True,
             )
             return sorted(cursor.fetchall())
-    rows = [
-        (pk, bytes(body), event_type, kind, subject_id, created_at)
-        for pk, body, event_type, kind, subject_id, created_at in PendingEntry.objects.order_by(
-            "id"
-        ).values_list("id", "body", "event_type", "subject_kind", "subject_id", "created_at")[:limit]
+    columns = ("id", "body", "event_type", "subject_kind", "subject_id", "created_at", "agency_id")
+    rows: list[PendingRow] = [
+        (pk, bytes(body), event_type, kind, subject_id, created_at, agency_id, officer_id)
+        for pk, body, event_type, kind, subject_id, created_at, agency_id, officer_id in (
+            PendingEntry.objects.order_by("id").values_list(*columns, "actor_officer_id")[:limit]
+        )
     ]
     PendingEntry.objects.filter(id__in=[row[0] for row in rows])._raw_delete(PendingEntry.objects.db)
     return rows
@@ -79,9 +82,11 @@ def insert(log: Log, entries: Sequence[EntryRow], nodes: Sequence[NodeRow], *, n
                 subject_kind=kind,
                 subject_id=subject_id,
                 recorded_at=recorded_at,
+                agency_id=agency_id,
+                actor_officer_id=officer_id,
                 integrated_at=now,
             )
-            for index, body, leaf, event_type, kind, subject_id, recorded_at in entries
+            for index, body, leaf, event_type, kind, subject_id, recorded_at, agency_id, officer_id in entries
         ],
         batch_size=500,
     )

@@ -7,4 +7,5 @@ from sanxiang.records import views
 app_name = "records"
 urlpatterns = [
     path("checkpoint", views.checkpoint, name="checkpoint"),
+    path("witness/add-checkpoint", views.add_checkpoint, name="add_checkpoint"),
 ]

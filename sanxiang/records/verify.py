@@ -5,18 +5,23 @@ the recomputed tree (which implies their mutual consistency). Read-only; reports
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import contextlib
+import threading
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
+from queue import Empty, Queue
 from typing import Any
 
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.utils.translation import gettext as _
 
-from sanxiang.records import checkpoints, merkle, notes
+from sanxiang.records import checkpoints, merkle, notes, sm2
 from sanxiang.records.integrator import tree_of
 from sanxiang.records.models import Checkpoint, Log
 
-CHUNK = 10_000
+HASH_SIZE = 32  # SHA-256 and SM3
+CHUNK = 16_384  # a power of two: full chunks are complete subtrees
 
 
 @dataclass
@@ -44,52 +49,81 @@ class Report:
         self.fail(message, index=None if known else low)
 
 
-Row = tuple[int, bytes, bytes]
+@dataclass(frozen=True)
+class Chunk:
+    """Consecutive entries from index ``start``: their bodies and their stored leaf hashes concatenated.
+    ``missing`` is the first absent index in the chunk's range (the rows stop just before it), or None."""
+
+    start: int
+    bodies: list[bytes]
+    leaves: bytes
+    missing: int | None = None
+
+    def stored_leaf(self, offset: int) -> bytes:
+        return self.leaves[offset * HASH_SIZE : (offset + 1) * HASH_SIZE]
 
 
-def stream_chunks(log: Log, *, chunk: int = CHUNK) -> Iterator[list[Row]]:
-    """Lists of (index, body, stored leaf hash) in index order, up to the head's size as ``log`` holds it
-    (entries integrated meanwhile are left for the next run): keyset-paginated, so memory stays at one
-    chunk. On PostgreSQL rows come in the binary protocol (no hex decoding of bytea)."""
-    column = connection.ops.quote_name("index")
-    sql = (
-        f"SELECT {column}, body, leaf_hash FROM records_entry "  # noqa: S608 - constant identifiers
-        f"WHERE log_id = %s AND {column} >= %s AND {column} < {int(log.size)} ORDER BY {column} LIMIT %s"
-    )
-    start = 0
-    with _cursor() as cursor:
-        while True:
-            if connection.vendor == "postgresql":
-                cursor.execute(sql, [log.pk, start, chunk], binary=True)
-            else:
-                cursor.execute(sql, [log.pk, start, chunk])
-            rows: list[Row] = cursor.fetchall()
-            if rows and not isinstance(rows[0][1], bytes):
-                rows = [(index, bytes(body), bytes(leaf)) for index, body, leaf in rows]
-            yield rows
-            if len(rows) < chunk:
-                return
-            start = rows[-1][0] + 1
+def stream_chunks(
+    log: Log, *, chunk: int = CHUNK, using: BaseDatabaseWrapper | None = None
+) -> Iterator[Chunk]:
+    """The entries below the head's size as ``log`` holds it (entries integrated meanwhile are left for the
+    next run), in index ranges of ``chunk``, so memory stays at one chunk. Indexes are unique, so a range
+    that returns as many rows as it spans is complete and the index column need not be fetched; a short
+    range is looked at again to name its first missing index, and the stream ends there. On PostgreSQL rows
+    come in the binary protocol (no hex decoding of bytea). ``using``: the connection (default: this
+    thread's)."""
+    conn = using or connection
+    column = conn.ops.quote_name("index")
+    where = f"WHERE log_id = %s AND {column} >= %s AND {column} < %s"
+    sql = f"SELECT body FROM records_entry {where} ORDER BY {column}"  # noqa: S608 - constants
+    leaves_sql = f"SELECT leaf_hash FROM records_entry {where} ORDER BY {column}"  # noqa: S608 - constants
+    if conn.vendor == "postgresql":  # one value per chunk instead of a row per entry
+        leaves_sql = (
+            f"SELECT string_agg(leaf_hash, ''::bytea ORDER BY {column}) "  # noqa: S608 - constants
+            f"FROM records_entry {where}"
+        )
+    with _cursor(conn) as cursor:
+        for start in range(0, int(log.size), chunk):
+            end = min(start + chunk, int(log.size))
+            params = [log.pk, start, end]
+            binary = {"binary": True} if conn.vendor == "postgresql" else {}
+            cursor.execute(sql, params, **binary)
+            bodies = [body for (body,) in cursor.fetchall()]
+            if len(bodies) == end - start:
+                cursor.execute(leaves_sql, params, **binary)
+                yield Chunk(start, bodies, b"".join(leaf or b"" for (leaf,) in cursor.fetchall()))
+                continue
+            cursor.execute(f"SELECT {column} FROM records_entry {where} ORDER BY {column}", params)  # noqa: S608
+            present = [index for (index,) in cursor.fetchall()]
+            missing = next(i for i, index in enumerate([*present, end], start=start) if index != i)
+            cursor.execute(leaves_sql, [log.pk, start, missing], **binary)
+            leaves = b"".join(leaf or b"" for (leaf,) in cursor.fetchall())
+            yield Chunk(start, bodies[: missing - start], leaves, missing)
+            return
 
 
-def _cursor() -> Any:
-    connection.ensure_connection()
-    if connection.vendor == "postgresql":
+def _cursor(conn: BaseDatabaseWrapper) -> Any:
+    conn.ensure_connection()
+    if conn.vendor == "postgresql":
         import psycopg  # only on PostgreSQL; Django's cursors are client-side and text-only
 
-        return psycopg.Cursor(connection.connection)
-    return connection.cursor()
+        return psycopg.Cursor(conn.connection)
+    return conn.cursor()
 
 
-def stream_entries(log: Log, *, chunk: int = CHUNK) -> Iterator[Row]:
+def stream_entries(log: Log, *, chunk: int = CHUNK) -> Iterator[tuple[int, bytes, bytes]]:
     """(index, body, stored leaf hash) in index order, one at a time."""
-    for rows in stream_chunks(log, chunk=chunk):
-        yield from rows
+    for part in stream_chunks(log, chunk=chunk):
+        for offset, body in enumerate(part.bodies):
+            yield part.start + offset, body, part.stored_leaf(offset)
 
 
 def _check_signatures(log: Log, stored: list[Checkpoint], report: Report) -> None:
     verifier = checkpoints.verifier(log)
+    sm2_key = sm2.signing_key(log.origin)
     for checkpoint in stored:
+        if sm2_key is not None and sm2.verify_note(checkpoint.note, sm2_key) is False:
+            report.fail(_("Checkpoint at size %(size)d: invalid SM2 signature.") % {"size": checkpoint.size})
         try:
             text = notes.open_note(checkpoint.note, verifier)
             origin, size, root = notes.parse_checkpoint(text)
@@ -120,42 +154,114 @@ def verify_log(log: Log, *, chunk: int = CHUNK) -> Report:
 def _recompute(log: Log, stored: list[Checkpoint], report: Report, *, chunk: int) -> merkle.CompactRange:
     """Stream the entries once, checking leaves and each checkpoint root as its size is reached.
 
-    The loop is the hot path of a million-entry verification, so the compact-range append is written out
-    inline (same arithmetic as ``merkle.CompactRange.append``) with local names only.
+    This is the hot path of a million-entry verification. Rows arrive from a prefetching thread (the
+    database works on the next chunk while this one is hashed); each chunk's leaves are hashed in one list
+    comprehension and compared with the stored leaf hashes as a whole, and the chunk is cut at checkpoint
+    sizes into aligned complete subtrees, each hashed level by level and pushed onto the compact range.
     """
     tree = tree_of(log)
-    new, size = tree.new, 0
-    stack: list[bytes] = []
+    frontier = merkle.CompactRange(tree=tree)
     for empty in (cp for cp in stored if cp.size == 0):
-        _compare(report, merkle.CompactRange(tree=tree), empty, 0)
+        _compare(report, frontier, empty, 0)
     targets = [cp for cp in stored if cp.size > 0]
-    sizes = [cp.size for cp in targets] + [-1]
     position = 0
-    for rows in stream_chunks(log, chunk=chunk):
-        if rows and rows[-1][0] != size + len(rows) - 1:
-            missing = next(i for i, row in enumerate(rows, start=size) if row[0] != i)
-            report.fail(_("Entry %(index)d is missing.") % {"index": missing}, index=missing)
-        for index, body, leaf_hash in rows:
-            if index != size:
-                break
-            node = leaf = new(b"\x00" + body).digest()
-            if leaf != leaf_hash:
+    parts = prefetched(log, chunk=chunk)
+    for part in parts:
+        leaves = _checked_leaves(tree, part, report)
+        offset = 0
+        while offset < len(leaves):
+            stop = len(leaves)
+            if position < len(targets):
+                stop = min(stop, targets[position].size - frontier.size + offset)
+            _absorb(frontier, leaves[offset:stop])
+            offset = stop
+            if position < len(targets) and frontier.size == targets[position].size:
+                _compare(report, frontier, targets[position], targets[position - 1].size if position else 0)
+                position += 1
+        if part.missing is not None or (
+            report.first_bad_index is not None and report.first_bad_index >= frontier.size
+        ):
+            break
+    parts.close()  # stops the prefetching thread now rather than when the generator is collected
+    return frontier
+
+
+def _checked_leaves(tree: merkle.TreeHasher, part: Chunk, report: Report) -> list[bytes]:
+    """The recomputed leaf hashes of a chunk, compared with the stored ones (as a whole first: cheap)."""
+    if part.missing is not None:
+        report.fail(_("Entry %(index)d is missing.") % {"index": part.missing}, index=part.missing)
+    new = tree.new
+    leaves = [new(b"\x00" + body).digest() for body in part.bodies]
+    if b"".join(leaves) != part.leaves:
+        for offset, leaf in enumerate(leaves):
+            if leaf != part.stored_leaf(offset):
+                index = part.start + offset
                 report.fail(
                     _("Entry %(index)d does not match its leaf hash.") % {"index": index}, index=index
                 )
-            bits = size
-            while bits & 1:
-                node = new(b"\x01" + stack.pop() + node).digest()
-                bits >>= 1
-            stack.append(node)
-            size += 1
-            if size == sizes[position]:
-                frontier = merkle.CompactRange(tree=tree, size=size, hashes=stack)
-                _compare(report, frontier, targets[position], targets[position - 1].size if position else 0)
-                position += 1
-        if report.first_bad_index is not None and report.first_bad_index >= size:
-            break
-    return merkle.CompactRange(tree=tree, size=size, hashes=stack)
+    return leaves
+
+
+def _absorb(frontier: merkle.CompactRange, leaves: list[bytes]) -> None:
+    """Append ``leaves`` to the compact range as aligned complete subtrees, each hashed level by level."""
+    new, stack = frontier.tree.new, frontier.hashes
+    offset = 0
+    while offset < len(leaves):
+        size = frontier.size
+        level = (len(leaves) - offset).bit_length() - 1
+        if size:
+            level = min(level, (size & -size).bit_length() - 1)
+        layer = leaves[offset : offset + (1 << level)]
+        while len(layer) > 1:
+            layer = [
+                new(b"\x01" + left + right).digest()
+                for left, right in zip(layer[::2], layer[1::2], strict=True)
+            ]
+        node, bits = layer[0], size >> level
+        while bits & 1:
+            node = new(b"\x01" + stack.pop() + node).digest()
+            bits >>= 1
+        stack.append(node)
+        frontier.size = size + (1 << level)
+        offset += 1 << level
+
+
+def prefetched(log: Log, *, chunk: int) -> Generator[Chunk, None, None]:
+    """``stream_chunks`` read ahead by one chunk in a thread on PostgreSQL (the connection is used by that
+    thread only while this generator runs); plain ``stream_chunks`` elsewhere. Memory: two chunks."""
+    if connection.vendor != "postgresql":
+        yield from stream_chunks(log, chunk=chunk)
+        return
+    queue: Queue[Chunk | BaseException | None] = Queue(maxsize=1)
+    stop = threading.Event()
+    conn = connections[DEFAULT_DB_ALIAS]
+    conn.ensure_connection()
+
+    def produce() -> None:
+        try:
+            # Django's ``connection`` is per thread: read on this thread's one (same transaction, so a
+            # test's uncommitted rows are seen), which the consumer leaves alone while it hashes.
+            for part in stream_chunks(log, chunk=chunk, using=conn):
+                if stop.is_set():
+                    return
+                queue.put(part)
+            queue.put(None)
+        except BaseException as error:  # handed to the consumer, which re-raises it
+            queue.put(error)
+
+    worker = threading.Thread(target=produce, name="records-verify-fetch", daemon=True)
+    worker.start()
+    try:
+        while (item := queue.get()) is not None:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        while worker.is_alive():
+            with contextlib.suppress(Empty):
+                queue.get(timeout=0.05)
+        worker.join()
 
 
 def _compare(report: Report, frontier: merkle.CompactRange, target: Checkpoint, previous_size: int) -> None:

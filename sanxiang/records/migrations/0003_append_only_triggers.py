@@ -6,11 +6,11 @@ from sanxiang.records import guards
 
 
 def install(apps, schema_editor):
-    guards.install(schema_editor.connection)
+    guards.install(schema_editor.connection, guards.FIRST_TABLES)
 
 
 def remove(apps, schema_editor):
-    guards.remove(schema_editor.connection)
+    guards.remove(schema_editor.connection, guards.FIRST_TABLES)
 
 
 class Migration(migrations.Migration):

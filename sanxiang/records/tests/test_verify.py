@@ -156,3 +156,26 @@ def test_proof_and_export_refuse_bad_arguments(tmp_path: Path) -> None:
         call_command("records", "proof", "10")
     with pytest.raises(CommandError):
         call_command("records", "export", "--subject", "thing", str(tmp_path / "b.json"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("chunk", [1, 2, 3, 8, 16, 17, 64])
+def test_any_chunk_size_reproduces_checkpoints_at_unaligned_sizes(
+    settings: Any, tmp_path: Path, chunk: int
+) -> None:
+    """Chunks are cut at checkpoint sizes into aligned complete subtrees: whatever the chunk size, every
+    checkpoint (at sizes 1, 5, 16, 17, 33 and 40) is reproduced, and an edited body inside a subtree hashed
+    level by level is still named by its own index."""
+    settings.SANXIANG_LOG_KEY_PATH = tmp_path / "log.pem"
+    for n in range(40):
+        append(n)
+        if n + 1 in (1, 5, 16, 17, 33, 40):
+            checkpoints.publish()
+    report = verify.verify_log(integrator.get_log(), chunk=chunk)
+    assert report.ok, report.problems
+    assert (report.size, report.checkpoints) == (40, 6)
+    _tamper('UPDATE records_entry SET body = %s WHERE "index" = 21', [b'{"forged":true}'])
+    with translation.override("en"):
+        report = verify.verify_log(integrator.get_log(), chunk=chunk)
+    assert report.first_bad_index == 21
+    assert any("size 33" in problem for problem in report.problems), report.problems

@@ -6,12 +6,17 @@
     verify                          recompute everything; a non-zero exit names the first bad index
     proof INDEX [--out FILE]        write a c2sp.org/tlog-proof@v1 file
     export --subject KIND:ID OUT    write a bundle for tools/verify_bundle.py
+    cosign-request WITNESS          print the tlog-witness add-checkpoint body for a configured witness
+    cosign-add FILE                 check and store the witness cosignature line(s) in FILE (- for stdin)
+    witness-vkey                    print this deployment's witness (cosigner) verifier key
+    witness FILE                    act as witness: check an add-checkpoint body, print the cosignature
 
 Thin: parses arguments and calls the records modules; holds no logic of its own.
 """
 
 from __future__ import annotations
 
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -20,7 +25,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from sanxiang.core.errors import SanxiangError
-from sanxiang.records import bundles, checkpoints, integrator, verify
+from sanxiang.records import bundles, checkpoints, cosign, integrator, verify, witness
 
 
 class Command(BaseCommand):
@@ -42,11 +47,18 @@ class Command(BaseCommand):
         export = sub.add_parser("export", help="Write a bundle of a subject's entries.")
         export.add_argument("--subject", required=True, help="KIND:ID, e.g. case:42")
         export.add_argument("out", type=Path)
+        request = sub.add_parser("cosign-request", help="Print the add-checkpoint body for a witness.")
+        request.add_argument("witness", help="the witness's name, as in its vkey")
+        add = sub.add_parser("cosign-add", help="Store witness cosignature lines on the latest checkpoint.")
+        add.add_argument("file", help="a file holding the lines, or - for standard input")
+        sub.add_parser("witness-vkey", help="Print this deployment's witness verifier key.")
+        witness_parser = sub.add_parser("witness", help="Witness another log's checkpoint; print the line.")
+        witness_parser.add_argument("file", help="the add-checkpoint body, or - for standard input")
 
     def handle(self, *args: Any, **options: Any) -> None:
         action = options["action"]
         try:
-            getattr(self, f"do_{action}")(**options)
+            getattr(self, f"do_{action.replace('-', '_')}")(**options)
         except SanxiangError as error:
             raise CommandError(error.message) from error
 
@@ -98,3 +110,24 @@ class Command(BaseCommand):
             raise CommandError(_("--subject must look like KIND:ID."))
         out.write_text(bundles.bundle_json(kind, subject_id), encoding="utf-8")
         self.stdout.write(_("Wrote %(path)s.") % {"path": out})
+
+    def do_cosign_request(self, *, witness: str, **_options: Any) -> None:
+        self.stdout.write(cosign.add_checkpoint_request(witness), ending="")
+
+    def do_cosign_add(self, *, file: str, **_options: Any) -> None:
+        stored = cosign.check_add_cosignatures(_read(file))
+        for cosignature in stored:
+            self.stdout.write(
+                _("Stored the cosignature of %(witness)s on the checkpoint at size %(size)d.")
+                % {"witness": cosignature.witness, "size": cosignature.checkpoint.size}
+            )
+
+    def do_witness_vkey(self, **_options: Any) -> None:
+        self.stdout.write(witness.verifier_key())
+
+    def do_witness(self, *, file: str, **_options: Any) -> None:
+        self.stdout.write(witness.check_add_checkpoint(_read(file)), ending="")
+
+
+def _read(file: str) -> str:
+    return sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
