@@ -90,7 +90,7 @@ PLANS: list[Plan] = [
             (288, "investigate", {}),
             (280, "examine", {}),
             (276, "notify", {"served_on": 275}),
-            (255, "decide", {"amount_fen": 30_000 * YUAN}),
+            (255, "decide", {"amount_fen": 3_000 * YUAN}),  # below FS-01: no legal review needed
             (250, "serve", {}),
             (55, "coerce:QZ-01", {}),
             (53, "serve_demand", {}),

@@ -25,9 +25,10 @@ DECISION_ACTS: dict[str, dict[str, PublicationKind]] = {
     "penalty_simple": {"decide": PublicationKind.PENALTY},
     "license": {"grant": PublicationKind.LICENSE, "refuse": PublicationKind.LICENSE},
     "inspection": {"record_result": PublicationKind.INSPECTION},
-    "levy": {"decide": PublicationKind.LEVY},
-    "fee": {"decide": PublicationKind.FEE},
-    "coercion": {"decide": PublicationKind.COERCION, "execute": PublicationKind.COERCION},
+    "levy": {"assess": PublicationKind.LEVY},  # 核定: the levy decision (amount, exemptions)
+    "fee": {"assess": PublicationKind.FEE},
+    # The agency's coercion decision here is its application to the court (行政强制法 第53条).
+    "coercion": {"apply_court": PublicationKind.COERCION},
 }
 # Procedures that are not the ordinary procedure: their decisions need not be published by default
 # (行政处罚法 第48条 第1款 "具有一定社会影响"; DOMAIN R-PUB-09).

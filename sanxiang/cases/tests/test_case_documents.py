@@ -14,8 +14,10 @@ from django.utils import translation
 from conftest import World
 from sanxiang.cases.documents import actions
 from sanxiang.cases.documents.context import case_context
+from sanxiang.cases.models import Case
 from sanxiang.cases.tests.case_factories import YUAN, Desk, make_desk
 from sanxiang.cases.tests.document_helpers import DECIDED, counts, decided_case, examined_case, pdf_text
+from sanxiang.cases.tests.review_factories import publish_catalogue
 from sanxiang.core import clock
 from sanxiang.core.errors import InvalidInput, RuleViolation
 from sanxiang.documents import storage
@@ -100,10 +102,13 @@ def test_a_decision_before_the_decide_act_is_refused(desk: Desk) -> None:
 
 
 def test_decision_waits_for_legal_review_article_58(desk: Desk) -> None:
-    """行政处罚法 第58条: the decision document passes the engine's legal-review gate in its transaction."""
+    """行政处罚法 第58条: issuing the decision document passes the legal-review gate in its transaction. A
+    major decision that reached the case without a passed review (here written behind the engine's back) is
+    refused and nothing is issued."""
     case = decided_case(desk)
-    case.legal_review_required = True  # the flag a reviewer's gate reads; set here as the guard sees it
-    case.save(update_fields=["legal_review_required"])
+    publish_catalogue(desk)
+    Case.objects.filter(pk=case.pk).update(decided_fen=60_000 * YUAN)
+    case.refresh_from_db()
     before = counts()
     with pytest.raises(RuleViolation, match="Article 58"):
         _issue(desk, case, "penalty_decision")
