@@ -3,9 +3,9 @@ limits (``cases``), the per-agency case settings (``settings``) and service (``s
 from here."""
 
 from sanxiang.cases.models.cases import Case, CaseAct, CaseLimit, CaseOfficer, LimitState
+from sanxiang.cases.models.discussions import CollectiveDiscussion
 from sanxiang.cases.models.field_records import FieldRecord, FieldRecordKind
 from sanxiang.cases.models.levy import Assessment, Enforcement
-from sanxiang.cases.models.discussions import CollectiveDiscussion
 from sanxiang.cases.models.parties import (
     DEFAULT_PATTERN,
     MASK_KEEP,
@@ -27,10 +27,10 @@ __all__ = [
     "CaseLimit",
     "CaseOfficer",
     "CaseSetting",
+    "CollectiveDiscussion",
     "Enforcement",
     "FieldRecord",
     "FieldRecordKind",
-    "CollectiveDiscussion",
     "LimitState",
     "NumberCounter",
     "NumberPattern",
