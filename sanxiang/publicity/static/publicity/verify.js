@@ -74,7 +74,12 @@
 
   // c2sp.org/signed-note with an Ed25519 key: "<name>+<hash>+<base64(0x01 || key)>".
   async function signatureValid(note, vkey) {
-    const [name, keyHash, keyB64] = vkey.split("+");
+    // Split at the first two "+" only: the base64 key itself may contain "+".
+    const first = vkey.indexOf("+");
+    const second = vkey.indexOf("+", first + 1);
+    const name = vkey.slice(0, first);
+    const keyHash = vkey.slice(first + 1, second);
+    const keyB64 = vkey.slice(second + 1);
     const raw = b64(keyB64);
     const cut = note.indexOf("\n\n");
     const text = note.slice(0, cut + 1);
