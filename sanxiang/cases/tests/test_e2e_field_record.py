@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from django.db import connections
-from playwright.sync_api import Browser, Page, ViewportSize, sync_playwright
+from playwright.sync_api import Browser, Page, ViewportSize
 from pytest_django.live_server_helper import LiveServer
 
 from conftest import PASSWORD, World
@@ -21,8 +20,6 @@ from sanxiang.core import clock
 
 pytestmark = pytest.mark.e2e
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 PHONE: ViewportSize = {"width": 390, "height": 844}
 
 
@@ -35,18 +32,10 @@ def case(transactional_db: None, world: World) -> Iterator[Case]:
 
 
 @pytest.fixture
-def page(monkeypatch: pytest.MonkeyPatch) -> Iterator[Page]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `bash tools/ensure_debian_packages.sh chromium` as root")
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    playwright = sync_playwright().start()
-    browser: Browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-    try:
-        context = browser.new_context(locale="zh-CN", viewport=PHONE, is_mobile=True, has_touch=True)
-        yield context.new_page()
-    finally:
-        browser.close()
-        playwright.stop()
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(locale="zh-CN", viewport=PHONE, is_mobile=True, has_touch=True)
+    yield context.new_page()
+    context.close()
 
 
 def test_officer_makes_an_inspection_record_on_a_phone(

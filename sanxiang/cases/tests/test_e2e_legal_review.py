@@ -6,12 +6,10 @@ Run with ``pytest -m e2e -p no:xdist sanxiang/cases``."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from django.db import connections
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 from pytest_django.live_server_helper import LiveServer
 
 from conftest import PASSWORD, World
@@ -26,8 +24,6 @@ from sanxiang.review.enums import ChecklistItem, ReviewStatus
 from sanxiang.review.models import ReviewRequest
 
 pytestmark = pytest.mark.e2e
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 
 
 @pytest.fixture
@@ -47,20 +43,6 @@ def case(transactional_db: None, world: World) -> Case:
     case = act(desk, case, "notify", dt.date(2026, 8, 10))
     connections.close_all()  # see publicity's e2e test: no idle connection may outlive the live server
     return case
-
-
-@pytest.fixture
-def browser(monkeypatch: pytest.MonkeyPatch) -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `bash tools/ensure_debian_packages.sh chromium` as root")
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    playwright = sync_playwright().start()
-    browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-    try:
-        yield browser
-    finally:
-        browser.close()
-        playwright.stop()
 
 
 def _today() -> str:

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from django.db import connections
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
 from pytest_django.fixtures import Settings
 from pytest_django.live_server_helper import LiveServer
@@ -30,9 +29,6 @@ from sanxiang.organizations.enums import Role
 from sanxiang.organizations.tests import factories
 
 pytestmark = pytest.mark.e2e
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 
 
 @dataclass
@@ -62,20 +58,6 @@ def office(transactional_db: None, world: World, settings: Settings, tmp_path: P
         factories.grant(user, world.taiyuan, role)
     connections.close_all()  # see publicity's e2e test: no idle connection may outlive the live server
     return Office(desk=desk, heads=("head", "chief"))
-
-
-@pytest.fixture
-def browser(monkeypatch: pytest.MonkeyPatch) -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `bash tools/ensure_debian_packages.sh chromium` as root")
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    playwright = sync_playwright().start()
-    launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-    try:
-        yield launched
-    finally:
-        launched.close()
-        playwright.stop()
 
 
 def _signed_in(browser: Browser, server: LiveServer, username: str) -> Page:

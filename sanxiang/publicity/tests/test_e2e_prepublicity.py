@@ -18,7 +18,7 @@ from sanxiang.matters.shanxi import load_shanxi_catalogue
 from sanxiang.matters.tests import factories as matter_factories
 from sanxiang.organizations.enums import AgencyLevel
 from sanxiang.organizations.tests import factories
-from sanxiang.publicity.tests.test_e2e_portal import browser, catalogue_compiled, page  # noqa: F401 -- fixtures
+from sanxiang.publicity.tests.test_e2e_portal import catalogue_compiled, page  # noqa: F401 -- fixtures
 from sanxiang.publicity.tests.test_prepublicity import LICENCE_FLOW
 
 pytestmark = pytest.mark.e2e
