@@ -105,3 +105,39 @@ def browser(monkeypatch: pytest.MonkeyPatch) -> Iterator[Browser]:
     finally:
         launched.close()
         playwright.stop()
+
+
+def _transactional(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    return bool(
+        (marker is not None and marker.kwargs.get("transaction"))
+        or "transactional_db" in fixtures
+        or "live_server" in fixtures
+    )
+
+
+def _serialized(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(marker is not None and marker.kwargs.get("serialized_rollback"))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the tests that restore the database by serialized rollback before the other transactional tests.
+
+    A transactional test's teardown flushes the database and sends post_migrate, which re-creates content
+    types (and the default publication rules) under new keys; a serialized-rollback test set up after that
+    would insert its saved rows again and hit their unique constraints. pytest-django has already put the
+    non-transactional tests first; this keeps its order otherwise (the sort is stable), in every xdist worker.
+    """
+    items.sort(key=_order)
+
+
+def _order(item: pytest.Item) -> int:
+    """pytest-django's groups (database tests, transactional tests, tests without a database), with the
+    serialized-rollback tests first among the transactional ones."""
+    if _transactional(item):
+        return 1 if _serialized(item) else 2
+    uses_db = item.get_closest_marker("django_db") is not None or "db" in getattr(item, "fixturenames", ())
+    return 0 if uses_db else 3

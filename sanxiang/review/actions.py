@@ -71,7 +71,9 @@ def check_submit_review(
         submitted_on=on,
         due_on=due,
     )
-    validated(request, exclude=["submitted_by"])
+    # The one-open-request constraint is left to the insert: a concurrent submission that committed
+    # first must be refused as a rule, not reported as a form error.
+    validated(request, exclude=["submitted_by"], constraints=False)
     _save_new(request)
     _record(
         events.REVIEW_SUBMITTED.code,
