@@ -6,10 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sanxiang.calendar.enums import DayKind
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
+from sanxiang.core.forms import DateInput
 
 
 class AddDayForm(forms.Form):

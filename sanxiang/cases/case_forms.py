@@ -13,11 +13,12 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from sanxiang.cases.models import Party
+from sanxiang.core.forms import DateInput
 from sanxiang.matters.models import Matter
 from sanxiang.matters.money import fen_from_yuan
 from sanxiang.organizations.models import Officer
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")  # the ISO value <input type=date> reads
+DATE = DateInput()  # the ISO value <input type=date> reads
 
 
 class AmountField(forms.CharField):

@@ -24,15 +24,13 @@ from sanxiang.cases.engine.enforcement import ORIGIN_STAGES
 from sanxiang.cases.models import Case
 from sanxiang.core import clock
 from sanxiang.core.errors import InvalidInput, NotFoundOrForbidden, RuleViolation
-from sanxiang.core.forms import show_refusal
+from sanxiang.core.forms import DateInput, show_refusal
 from sanxiang.matters.models import Matter
 
 
 class CoercionForm(forms.Form):
     matter = forms.ModelChoiceField(label=gettext_lazy("Enforcement matter"), queryset=Matter.objects.none())
-    on = forms.DateField(
-        label=gettext_lazy("Date of the act"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    on = forms.DateField(label=gettext_lazy("Date of the act"), widget=DateInput())
     facts = forms.CharField(
         label=gettext_lazy("Facts"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from sanxiang.core.forms import DateInput
 from sanxiang.matters.enums import ListKind, PartyKind, Tier
 from sanxiang.matters.models import Article
 from sanxiang.matters.money import fen_from_yuan
@@ -13,9 +14,7 @@ from sanxiang.matters.money import fen_from_yuan
 class DraftForm(forms.Form):
     agency = forms.IntegerField(widget=forms.HiddenInput)
     kind = forms.ChoiceField(label=_("List"), choices=ListKind.choices)
-    effective_from = forms.DateField(
-        label=_("Takes effect on"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    effective_from = forms.DateField(label=_("Takes effect on"), widget=DateInput())
     note = forms.CharField(
         label=_("Reason for the change"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -24,13 +23,11 @@ class DraftForm(forms.Form):
 class ApproveForm(forms.Form):
     approving_body = forms.CharField(label=_("Approving body"), max_length=128)
     reference = forms.CharField(label=_("Approval reference"), max_length=128, required=False)
-    approved_on = forms.DateField(label=_("Approved on"), widget=forms.DateInput(attrs={"type": "date"}))
+    approved_on = forms.DateField(label=_("Approved on"), widget=DateInput())
 
 
 class PublishForm(forms.Form):
-    effective_from = forms.DateField(
-        label=_("Takes effect on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    effective_from = forms.DateField(label=_("Takes effect on"), required=False, widget=DateInput())
 
 
 class _ArticleChoice(forms.ModelChoiceField):  # type: ignore[type-arg]  # django-stubs: generic model field
@@ -72,6 +69,4 @@ class BenchmarkForm(forms.Form):
 
 class AmendForm(forms.Form):
     text = forms.CharField(label=_("New text"), widget=forms.Textarea(attrs={"rows": 3}))
-    effective_from = forms.DateField(
-        label=_("Takes effect on"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    effective_from = forms.DateField(label=_("Takes effect on"), widget=DateInput())

@@ -14,17 +14,9 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from sanxiang.core.forms import DateInput
 from sanxiang.organizations.enums import CertificateStatus, Role
 from sanxiang.organizations.models import Agency, Department, Officer
-
-
-class DateInput(forms.DateInput):
-    """The browser's date picker; the value travels as ISO 8601 whatever the display language."""
-
-    input_type = "date"
-
-    def __init__(self) -> None:
-        super().__init__(format="%Y-%m-%d")
 
 
 def _date_field(label: Any) -> forms.DateField:

@@ -6,6 +6,7 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from sanxiang.core.forms import DateInput
 from sanxiang.organizations.models import Agency
 from sanxiang.records import registry
 from sanxiang.records.selectors import LogFilter
@@ -20,8 +21,8 @@ class AgencyLogFilterForm(forms.Form):
         validators=[RegexValidator(r"^[a-z_]+$", _("Lower-case letters and underscores only."))],
         help_text=_("e.g. case, evidence_file, officer"),
     )
-    since = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    until = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    since = forms.DateField(label=_("From"), required=False, widget=DateInput())
+    until = forms.DateField(label=_("To"), required=False, widget=DateInput())
     actor = forms.TypedChoiceField(label=_("By officer"), required=False, coerce=int, empty_value=None)
 
     def __init__(self, *args: object, agency: Agency, **kwargs: object) -> None:

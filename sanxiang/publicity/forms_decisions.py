@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from sanxiang.core.forms import DateInput
 from sanxiang.publicity.enums import ExclusionReason, PublicationKind, WithdrawalGround
 from sanxiang.publicity.portal import Criteria
 
@@ -47,9 +48,7 @@ class MustPublishForm(forms.Form):
 
 class OpenWithdrawalForm(forms.Form):
     ground = forms.ChoiceField(label=_("Ground"), choices=WithdrawalGround.choices)
-    ground_on = forms.DateField(
-        label=_("Decision changed on"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    ground_on = forms.DateField(label=_("Decision changed on"), widget=DateInput())
 
 
 class WithdrawForm(forms.Form):

@@ -10,10 +10,11 @@ from django.db.models import QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from sanxiang.core.forms import DateInput
 from sanxiang.organizations.models import Officer
 from sanxiang.review.enums import ChecklistItem, ConsultationKind, Outcome
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = DateInput()
 VERDICTS = [("", "—"), ("pass", _("Passed")), ("fail", _("Failed"))]
 
 

@@ -8,9 +8,10 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from sanxiang.core.forms import DateInput
 from sanxiang.documents.kinds import DocumentKind
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")  # the ISO value <input type=date> reads
+DATE = DateInput()  # the ISO value <input type=date> reads
 
 
 class IssueForm(forms.Form):

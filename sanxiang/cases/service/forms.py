@@ -10,9 +10,10 @@ from django.utils.translation import gettext_lazy as _
 
 from sanxiang.cases.models import ServiceMethod
 from sanxiang.cases.service.actions import ServiceEntry
+from sanxiang.core.forms import DateInput
 from sanxiang.documents.models import IssuedDocument
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")  # the ISO value <input type=date> reads
+DATE = DateInput()  # the ISO value <input type=date> reads
 TEXT = 255
 
 
