@@ -46,6 +46,10 @@ class Digests:
         if self.sm3 is not None:
             self.sm3.update(block)
 
+    def parts(self) -> list[Any]:
+        """The underlying hashers, for feeding each from its own thread (pipeline.pour)."""
+        return [self.sha256] if self.sm3 is None else [self.sha256, self.sm3]
+
     def hexdigest(self) -> str:
         return self.sha256.hexdigest()
 

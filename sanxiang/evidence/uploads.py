@@ -31,7 +31,7 @@ from django.utils.translation import gettext as _
 
 from sanxiang.core import clock
 from sanxiang.core.errors import InvalidInput, NotFoundOrForbidden, RuleViolation, SanxiangError
-from sanxiang.evidence import access, actions, conf, metadata
+from sanxiang.evidence import access, actions, conf, metadata, pipeline
 from sanxiang.evidence.auth import Principal
 from sanxiang.evidence.digests import Digests
 from sanxiang.evidence.models import Upload
@@ -196,16 +196,12 @@ def _receive(
 ) -> int:
     chunk = hashlib.new(checksum.algorithm) if checksum else None
     handle.seek(offset)
-    received = 0
-    while received < length:
-        block = stream.read(min(BLOCK, length - received))
-        if not block:
-            break
-        handle.write(block)
-        hasher.update(block)
-        if chunk is not None:
-            chunk.update(block)
-        received += len(block)
+    received = pipeline.pour(
+        stream=stream,
+        length=length,
+        handle=handle,
+        hashers=[*hasher.parts(), *([chunk] if chunk is not None else [])],
+    )
     if checksum is not None and chunk is not None and chunk.digest() != checksum.digest:
         # The hasher has seen the refused bytes; it is not cached, so the next request re-hashes the partial.
         handle.truncate(offset)

@@ -56,6 +56,10 @@ class ServerProcess:
         self.env.update(
             DJANGO_SETTINGS_MODULE="config.settings.test",
             SANXIANG_VAR_DIR=str(var_dir),
+            # config.settings.test keeps SANXIANG_VAR_DIR only for the process that owns it; without this a
+            # child outside pytest (the ingest benchmark) made a fresh directory per process and the server
+            # never saw the database its seeding step had migrated.
+            SANXIANG_TEST_VAR_OWNER=os.environ.get("PYTEST_XDIST_WORKER", "controller"),
             PYTHONDONTWRITEBYTECODE="1",
             **(extra_env or {}),
         )
