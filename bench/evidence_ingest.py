@@ -8,9 +8,9 @@ Measured in the same run, on the same file (already in the page cache):
             (content-addressed, read-only) and writes its evidence.added record; the clock stops at the
             final response
 
-Also prints, for context, a plain copy of the file with fsync (what persisting the bytes costs on this disk) and
-the ratio that copy alone reaches against file_digest: an ingest that makes every byte durable cannot do better,
-so where the disk is slower than half of file_digest the 50 % target is out of reach on that disk.
+Also prints, for context, a plain copy of the file with fsync (what persisting the bytes costs on this disk)
+and the ratio that copy alone reaches against file_digest: an ingest that makes every byte durable cannot do
+better, so where the disk is slower than half of file_digest the 50 % target is out of reach on that disk.
 Prints the throughputs, the ingest/file_digest ratio (target ≥ 50 %) and the server's peak RSS
 (VmHWM; target < 100 MiB
 whatever the size). Run: .venv/bin/python bench/evidence_ingest.py [--size 256M|1G] [--chunk 0|64M]
@@ -195,9 +195,7 @@ def _report(
     print(f"tus ingest (HTTP)   {mib / ingest_seconds:8.1f} MiB/s")
     print(f"ratio               {base / ingest_seconds:8.1%}   (ingest / file_digest; target >= 50 %)")
     print(f"ratio to disk copy  {copy / ingest_seconds:8.1%}")
-    print(
-        f"disk ceiling        {base / copy:8.1%}   (disk copy / file_digest: the best ratio a durable ingest can reach here)"
-    )
+    print(f"disk ceiling        {base / copy:8.1%}   (copy / file_digest: the best a durable ingest can do)")
     print(f"server peak RSS     {peak / 1024:8.1f} MiB   (target < 100 MiB)")
     print(f"  after start-up    {idle / 1024:8.1f} MiB")
     print(f"server digest       {'matches' if same else 'DIFFERS'}")
