@@ -7,6 +7,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from sanxiang.core.forms import DateInput
+
 
 class UploadForm(forms.Form):
     """What the browser's tus client sends with the file. Names match the Upload-Metadata keys."""
@@ -42,3 +44,13 @@ class ExemptionForm(forms.Form):
 
 class DeletionForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class UploadLagLimitForm(forms.Form):
+    """A new upload-lag limit of an agency from a date (R-REC-04); ``lag.check_set_upload_lag_limit`` decides."""
+
+    effective_from = forms.DateField(label=_("Effective from"), widget=DateInput())
+    hours = forms.IntegerField(label=_("Hours allowed after capture ends"), min_value=1, max_value=32767)
+    basis = forms.CharField(
+        label=_("Basis"), max_length=255, help_text=_("The local rule that sets the limit.")
+    )

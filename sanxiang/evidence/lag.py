@@ -46,6 +46,11 @@ def limit_hours(agency: Agency, day: dt.date) -> int:
     return int(getattr(settings, "SANXIANG_EVIDENCE_UPLOAD_LAG_HOURS", DEFAULT_HOURS))
 
 
+def limits_of(agency: Agency) -> QuerySet[UploadLagLimit]:
+    """The agency's own rows, newest first (its history; rows are never changed or removed)."""
+    return UploadLagLimit.objects.filter(agency=agency).order_by("-effective_from")
+
+
 def measure(agency: Agency, capture_end: dt.datetime | None, *, now: dt.datetime) -> tuple[int | None, bool]:
     """(lag in minutes, late?) of a file arriving ``now``; (None, False) when the capture end is unknown."""
     if capture_end is None:

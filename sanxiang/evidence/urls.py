@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, path
 
-from sanxiang.evidence import tusviews, views
+from sanxiang.evidence import lag_views, tusviews, views
 
 app_name = "evidence"
 urlpatterns: list[URLPattern] = [
@@ -16,6 +16,7 @@ urlpatterns: list[URLPattern] = [
     path("files/<int:evidence_id>/gap", views.explain_gap, name="explain_gap"),
     path("subjects/<slug:subject_kind>/<str:subject_id>/", views.subject_files, name="subject_files"),
     path("upload/", views.upload_page, name="upload_page"),
+    path("agencies/<int:agency_id>/upload-lag", lag_views.upload_lag_limits, name="upload_lag_limits"),
     path(
         "subjects/<slug:subject_kind>/<str:subject_id>/exemptions",
         views.request_exemption,
