@@ -47,7 +47,8 @@ class DeletionForm(forms.Form):
 
 
 class UploadLagLimitForm(forms.Form):
-    """A new upload-lag limit of an agency from a date (R-REC-04); ``lag.check_set_upload_lag_limit`` decides."""
+    """A new upload-lag limit of an agency from a date (R-REC-04); ``lag.check_set_upload_lag_limit``
+    decides."""
 
     effective_from = forms.DateField(label=_("Effective from"), widget=DateInput())
     hours = forms.IntegerField(label=_("Hours allowed after capture ends"), min_value=1, max_value=32767)

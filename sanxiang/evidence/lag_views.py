@@ -1,7 +1,7 @@
 """The upload-lag limit page of an agency (R-REC-04): its dated limits, the one in force today, and a form
 for a new limit from a date. Thin: fetches the agency through ``jurisdiction`` and requires its administrator
-role (granted on it or on an ancestor); ``lag.check_set_upload_lag_limit`` decides and records. Anyone else gets
-the 404 of a missing agency, and a refused submission answers 400 with nothing written."""
+role (granted on it or on an ancestor); ``lag.check_set_upload_lag_limit`` decides and records. Anyone else
+gets the 404 of a missing agency, and a refused submission answers 400 with nothing written."""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
-"""The upload-lag limit page (R-REC-04: recordings uploaded promptly, limit set by local rule): the agency's
-administrator (granted on it or on an ancestor) sets a dated limit and the change is recorded; a plain officer,
-the supervisor, an outsider agency's administrator and the anonymous public are refused and write nothing."""
+"""The upload-lag limit page (R-REC-04: recordings uploaded promptly, limit set by local rule): the
+agency's administrator (granted on it or on an ancestor) sets a dated limit and the change is recorded; a
+plain officer, the supervisor, an outsider agency's administrator and the anonymous public are refused and
+write nothing."""
 
 from __future__ import annotations
 
