@@ -120,3 +120,13 @@ UPLOAD_LAG_LIMIT_SET = registry.register(
     "An agency set the hours allowed between the end of a recording and its upload, from a date (R-REC-04).",
     {"hours": "int", "effective_from": "date", "basis": "str"},
 )
+LATE_REASON_GIVEN = registry.register(
+    "evidence.late_reason_given",
+    "The officer who uploaded a recording late said why (R-REC-04).",
+    {"file": "int", "reason": "str", "upload_lag_minutes?": "int"},
+)
+LATE_REASON_ACKNOWLEDGED = registry.register(
+    "evidence.late_reason_acknowledged",
+    "A supervisor acknowledged the reason given for a late upload; it no longer shows as a work item.",
+    {"file": "int", "given_by": "int"},
+)

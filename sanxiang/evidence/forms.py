@@ -55,3 +55,11 @@ class UploadLagLimitForm(forms.Form):
     basis = forms.CharField(
         label=_("Basis"), max_length=255, help_text=_("The local rule that sets the limit.")
     )
+
+
+class LateReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why was the recording uploaded late?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

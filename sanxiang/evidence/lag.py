@@ -86,7 +86,9 @@ def check_set_upload_lag_limit(
 
 
 def recent_late_uploads(user: AnyUser, *, now: dt.datetime | None = None) -> QuerySet[EvidenceFile]:
-    """Late uploads the user may see, uploaded within ``SANXIANG_EVIDENCE_LATE_ALERT_DAYS`` (default 7)."""
+    """Late uploads the user may see, uploaded within ``SANXIANG_EVIDENCE_LATE_ALERT_DAYS`` (default 7), whose
+    reason a supervisor has not yet acknowledged (``evidence.late``)."""
     days = int(getattr(settings, "SANXIANG_EVIDENCE_LATE_ALERT_DAYS", 7))
     since = (now or clock.now()) - dt.timedelta(days=days)
-    return visible_evidence(user).filter(uploaded_late=True, created_at__gte=since).order_by("-created_at")
+    late = visible_evidence(user).filter(uploaded_late=True, created_at__gte=since)
+    return late.exclude(late_reason__acknowledged_at__isnull=False).order_by("-created_at")

@@ -369,4 +369,5 @@ class Deletion(TimestampedModel):
 
 
 # Registered with the app's models (and re-exported) from its own module.
+from sanxiang.evidence.lag_models import LateUploadReason as LateUploadReason  # noqa: E402, PLC0414 - explicit re-export
 from sanxiang.evidence.lag_models import UploadLagLimit as UploadLagLimit  # noqa: E402, PLC0414 - explicit re-export

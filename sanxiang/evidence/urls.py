@@ -14,6 +14,12 @@ urlpatterns: list[URLPattern] = [
     path("files/<int:evidence_id>/copy", views.copy, name="copy"),
     path("files/<int:evidence_id>/poster", views.poster, name="poster"),
     path("files/<int:evidence_id>/gap", views.explain_gap, name="explain_gap"),
+    path("files/<int:evidence_id>/late-reason", lag_views.give_late_reason, name="give_late_reason"),
+    path(
+        "files/<int:evidence_id>/late-reason/acknowledge",
+        lag_views.acknowledge_late_reason,
+        name="acknowledge_late_reason",
+    ),
     path("subjects/<slug:subject_kind>/<str:subject_id>/", views.subject_files, name="subject_files"),
     path("upload/", views.upload_page, name="upload_page"),
     path("agencies/<int:agency_id>/upload-lag", lag_views.upload_lag_limits, name="upload_lag_limits"),

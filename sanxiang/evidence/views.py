@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from sanxiang.core import clock
 from sanxiang.core.errors import InvalidInput, NotFoundOrForbidden, RuleViolation
-from sanxiang.evidence import access, actions, forms, gaps, requirements, retention, selectors
+from sanxiang.evidence import access, actions, forms, gaps, late, requirements, retention, selectors
 from sanxiang.evidence.access import POSTER_MEDIA_TYPE
 from sanxiang.evidence.models import AccessCopy, Deletion, EvidenceFile, Retention
 from sanxiang.evidence.ranges import Unsatisfiable, parse_range
@@ -142,6 +142,8 @@ def file_detail(request: HttpRequest, evidence_id: int) -> HttpResponse:
         "items": selectors.list_items_for(
             request.user, subject=(evidence.subject_kind, evidence.subject_id)
         ).filter(file=evidence),
+        "late_reason_form": forms.LateReasonForm(),
+        **(late.page_facts(request.user, evidence) if isinstance(request.user, AbstractBaseUser) else {}),
     }
     return render(request, "evidence/file_detail.html", context)
 
