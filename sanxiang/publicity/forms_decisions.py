@@ -70,3 +70,24 @@ class CorrectForm(forms.Form):
         ],
     )
     text = forms.CharField(label=_("Corrected text"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class PublicationRuleForm(forms.Form):
+    """A new publication rule of an agency from a date (118号; 行政处罚法 第48条);
+    ``check_set_publication_rule`` decides."""
+
+    kind = forms.ChoiceField(label=_("Kind"), choices=PublicationKind.choices)
+    effective_from = forms.DateField(label=_("Effective from"), widget=DateInput())
+    due_working_days = forms.IntegerField(
+        label=_("Publish within (working days)"), min_value=1, max_value=365
+    )
+    display_months = forms.IntegerField(
+        label=_("Shown on the public list for (months)"), min_value=1, max_value=120
+    )
+    publish_ordinary = forms.BooleanField(
+        label=_("Ordinary-procedure decisions must be published"), required=False, initial=True
+    )
+    publish_simple = forms.BooleanField(
+        label=_("Simple-procedure decisions must be published"), required=False
+    )
+    basis = forms.CharField(label=_("Basis"), max_length=255)
