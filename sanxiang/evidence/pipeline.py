@@ -51,6 +51,7 @@ class _Flusher(threading.Thread):
         self.fd = fd
         self.kick = threading.Event()
         self.stopping = False
+        self.error: OSError | None = None
 
     def run(self) -> None:
         while True:
@@ -58,7 +59,11 @@ class _Flusher(threading.Thread):
             self.kick.clear()
             if self.stopping:
                 return
-            os.fdatasync(self.fd)
+            if self.error is None:
+                try:
+                    os.fdatasync(self.fd)
+                except OSError as error:  # raised by pour once every thread has stopped
+                    self.error = error
 
     def stop(self) -> None:
         self.stopping = True
@@ -103,4 +108,6 @@ def pour(*, stream: IO[bytes], length: int, handle: IO[bytes], hashers: list[obj
     for stage in stages:
         if stage.error is not None:
             raise stage.error
+    if flusher.error is not None:
+        raise flusher.error
     return received

@@ -132,3 +132,9 @@ def test_the_anonymous_public_is_sent_to_log_in_and_nothing_is_written(world: Wo
 def test_an_unknown_agency_is_not_found(world: World) -> None:
     url = reverse("evidence:upload_lag_limits", args=[999999])
     assert as_("admin").get(url).status_code == 404
+
+
+def test_the_agency_page_links_to_it_for_its_administrators_only(world: World) -> None:
+    agency_page = reverse("organizations:agency_detail", args=[world.taiyuan.pk])
+    assert _url(world) in as_("admin").get(agency_page).content.decode()
+    assert _url(world) not in as_("officer").get(agency_page).content.decode()
