@@ -9,6 +9,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
@@ -48,6 +49,7 @@ def late_file(world: World, store: Store) -> Any:
 
 def as_(username: str | None) -> Client:
     client = Client()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"  # the messages are asserted in their English source
     if username:
         assert client.login(username=username, password=PASSWORD)
     return client
@@ -181,3 +183,12 @@ def test_the_anonymous_public_is_sent_to_log_in(world: World, late_file: Evidenc
 
 def test_reading_the_reason_forms_is_post_only(world: World, late_file: EvidenceFile) -> None:
     assert as_("officer").get(reverse("evidence:give_late_reason", args=[late_file.pk])).status_code == 405
+
+
+def test_the_page_speaks_chinese_by_default(world: World, late_file: EvidenceFile) -> None:
+    _give("officer", late_file)
+    client = Client()
+    client.force_login(world.supervisor_user)
+    page = client.get(reverse("evidence:file_detail", args=[late_file.pk])).content.decode()
+    assert "超时上传原因" in page
+    assert "确认该原因" in page
