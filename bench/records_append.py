@@ -51,7 +51,7 @@ CREATE INDEX IF NOT EXISTS bench_auditlog_cid ON bench_auditlog (cid);
 
 
 def setup_django() -> None:
-    """Point Django at the bench database (created if missing), migrate records, register the bench event."""
+    """Point Django at the bench database (created if missing), migrate, register the bench event."""
     import psycopg
     from psycopg import sql
 
@@ -70,7 +70,7 @@ def setup_django() -> None:
     django.setup()
     from django.core.management import call_command
 
-    call_command("migrate", "records", verbosity=0)
+    call_command("migrate", verbosity=0)  # all apps: post_migrate hooks of others expect theirs
     from sanxiang.records import registry
 
     registry.register("bench.appended", "A benchmark event.", {"n": "int", "note": "str"})
