@@ -2,6 +2,8 @@
 
 Each writer runs one transaction per event (as business code does). Measured in the same run:
 
+  commit  the machine's durable commit rate: a one-integer INSERT per transaction on a raw psycopg
+          connection (no Django), the ceiling any one-commit-per-event writer can reach here
   plain   INSERT of the same row (event type, canonical body, subject, time) into an unguarded table
   audit   INSERT of a django-auditlog-style row (content type, object pk/repr, action, JSON changes, actor,
           remote address, timestamp; with auditlog's indexes)
@@ -34,6 +36,7 @@ CREATE TABLE IF NOT EXISTS bench_plain (
     id bigserial PRIMARY KEY, event_type varchar(64) NOT NULL, body bytea NOT NULL,
     subject_kind varchar(32) NOT NULL, subject_id varchar(64) NOT NULL, created_at timestamptz NOT NULL)
 """
+COMMIT_DDL = "CREATE TABLE IF NOT EXISTS bench_commit (n bigint NOT NULL)"
 AUDIT_DDL = """
 CREATE TABLE IF NOT EXISTS bench_auditlog (
     id bigserial PRIMARY KEY, content_type_id integer NOT NULL, object_pk varchar(255) NOT NULL,
@@ -51,7 +54,7 @@ CREATE INDEX IF NOT EXISTS bench_auditlog_cid ON bench_auditlog (cid);
 
 
 def setup_django() -> None:
-    """Point Django at the bench database (created if missing), migrate records, register the bench event."""
+    """Point Django at the bench database (created if missing), migrate, register the bench event."""
     import psycopg
     from psycopg import sql
 
@@ -70,7 +73,7 @@ def setup_django() -> None:
     django.setup()
     from django.core.management import call_command
 
-    call_command("migrate", "records", verbosity=0)
+    call_command("migrate", verbosity=0)  # all apps: post_migrate hooks of others expect theirs
     from sanxiang.records import registry
 
     registry.register("bench.appended", "A benchmark event.", {"n": "int", "note": "str"})
@@ -105,6 +108,18 @@ def _entry(writer: int, n: int) -> dict[str, Any]:
         "subject": {"kind": "case", "id": str(n)},
         "data": {"n": n, "note": "立案审批通过"},
     }
+
+
+_raw: dict[str, Any] = {}
+
+
+def _commit(writer: int, n: int) -> None:
+    """One durable commit of the smallest row: what fsync and group commit allow, whatever the writer."""
+    import psycopg
+
+    if "conn" not in _raw:
+        _raw["conn"] = psycopg.connect(os.environ["DATABASE_URL"], autocommit=True)
+    _raw["conn"].execute("INSERT INTO bench_commit (n) VALUES (%s)", [n])
 
 
 def _plain(writer: int, n: int) -> None:
@@ -155,7 +170,7 @@ def _log(writer: int, n: int) -> None:
         )
 
 
-ACTIONS = {"plain": _plain, "audit": _audit, "log": _log, "log/oc": _log}
+ACTIONS = {"commit": _commit, "plain": _plain, "audit": _audit, "log": _log, "log/oc": _log}
 
 
 def _writer(kind: str, number: int, count: int, barrier: Barrier) -> None:
@@ -168,6 +183,8 @@ def _writer(kind: str, number: int, count: int, barrier: Barrier) -> None:
     for n in range(count):
         action(number, number * count + n)
     connections.close_all()
+    if "conn" in _raw:
+        _raw.pop("conn").close()
 
 
 def _integrator(barrier: Barrier, done: Event) -> None:
@@ -194,8 +211,8 @@ def _reset(kind: str) -> None:
     from sanxiang.records import integrator
 
     with connection.cursor() as cursor:
-        cursor.execute(PLAIN_DDL + ";" + AUDIT_DDL)
-        cursor.execute("TRUNCATE bench_plain, bench_auditlog")
+        cursor.execute(PLAIN_DDL + ";" + COMMIT_DDL + ";" + AUDIT_DDL)
+        cursor.execute("TRUNCATE bench_plain, bench_commit, bench_auditlog")
     empty_log()
     integrator.get_log()
     settings.SANXIANG_RECORDS_INTEGRATE_ON_COMMIT = kind == "log/oc"
@@ -257,6 +274,8 @@ def main() -> None:
     for kind, rate in rates.items():
         spread = ", ".join(f"{value:.0f}" for value in samples[kind])
         print(f"  {kind:7} {rate:7.0f} appends/s (median of {spread})")
+    print(f"  ratio plain/commit {rates['plain'] / rates['commit']:.2f}  (the baseline against the ceiling)")
+    print(f"  ratio log/commit   {rates['log'] / rates['commit']:.2f}")
     print(f"  ratio log/plain    {rates['log'] / rates['plain']:.2f}  (target >= 0.50)")
     print(f"  ratio log/audit    {rates['log'] / rates['audit']:.2f}")
     print(f"  ratio log-oc/plain {rates['log/oc'] / rates['plain']:.2f}  (embedded on-commit mode)")

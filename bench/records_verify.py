@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def setup_django() -> None:
-    """Point Django at the bench database (created if missing) and migrate the records app."""
+    """Point Django at the bench database (created if missing) and migrate it."""
     import psycopg
     from psycopg import sql
 
@@ -50,7 +50,7 @@ def setup_django() -> None:
     django.setup()
     from django.core.management import call_command
 
-    call_command("migrate", "records", verbosity=0)
+    call_command("migrate", verbosity=0)  # all apps: post_migrate hooks of others expect theirs
 
 
 def _body(n: int) -> bytes:

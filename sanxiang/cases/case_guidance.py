@@ -22,19 +22,10 @@ from sanxiang.matters import procedures
 from sanxiang.matters.enums import ListKind
 from sanxiang.matters.enums import PartyKind as BenchmarkParty
 from sanxiang.matters.models import Article, BenchmarkEntry, FeeExemption, FeeStandard
-from sanxiang.matters.procedures import Label, Procedure
+from sanxiang.matters.procedures import Procedure
 from sanxiang.matters.selectors import version_in_force
+from sanxiang.records import registry
 from sanxiang.records.selectors import TimelineItem, timeline
-
-EVENT_LABELS: dict[str, Label] = {
-    "case.registered": _("Case opened"),
-    "case.act_performed": _("Act recorded"),
-    "case.conflict_declared": _("Conflict of interest declared"),
-    "case.officer_recused": _("Officer recused"),
-    "case.enforcement_filed": _("Enforcement file set"),
-    "case.field_record_added": _("Field record made"),
-    "number.allocated": _("Number allocated"),
-}
 
 
 @dataclass(frozen=True)
@@ -117,7 +108,7 @@ def readable_timeline(case: Case) -> list[TimelineRow]:
 
 def _row(procedure: Procedure, item: TimelineItem) -> TimelineRow:
     data: dict[str, Any] = item.data
-    label = str(EVENT_LABELS.get(item.event_type, item.event_type))
+    label = registry.label(item.event_type)
     detail = ""
     if item.event_type == "case.act_performed":
         label = act_label(procedure, str(data.get("act", "")))

@@ -2,6 +2,8 @@
 enters the log only as digests ("sha256:<hex>"), so that redaction never breaks the tree; this module must
 never declare a field that carries such data as text."""
 
+from django.utils.translation import gettext_lazy as _
+
 from sanxiang.records import registry
 
 PARTY_REGISTERED = registry.register(
@@ -16,26 +18,31 @@ PARTY_REGISTERED = registry.register(
         "uscc?": "str",
         "uscc_digest?": "digest",
     },
+    label=_("Party registered"),
 )
 PARTY_UPDATED = registry.register(
     "party.updated",
     "A party's facts were changed; each changed field with the digest of its new value.",
     {"fields": "dict"},
+    label=_("Party facts changed"),
 )
 PARTY_SERVICE_CONSENT_RECORDED = registry.register(
     "party.service_consent_recorded",
     "A party's consent to electronic service (确认书) was put on file, or withdrawn.",
     {"consent": "bool", "address_digest?": "digest", "signed_on?": "date", "document_digest?": "digest"},
+    label=_("Consent to electronic service recorded"),
 )
 NUMBER_ALLOCATED = registry.register(
     "number.allocated",
     "A case or document number was given out.",
     {"code": "str", "year": "int", "sequence": "int", "number": "str"},
+    label=_("Number allocated"),
 )
 NUMBER_PATTERN_SET = registry.register(
     "number_pattern.set",
     "An agency set how it writes its numbers (for one code, or for all).",
     {"code": "str", "pattern": "str"},
+    label=_("Numbering pattern set"),
 )
 CASE_REGISTERED = registry.register(
     "case.registered",
@@ -52,6 +59,7 @@ CASE_REGISTERED = registry.register(
         "limits": "list",
         "origin?": "int",
     },
+    label=_("Case opened"),
 )
 CASE_ACT_PERFORMED = registry.register(
     "case.act_performed",
@@ -65,16 +73,19 @@ CASE_ACT_PERFORMED = registry.register(
         "note_digest?": "digest",
         "facts?": "dict",
     },
+    label=_("Act recorded"),
 )
 CASE_CONFLICT_DECLARED = registry.register(
     "case.conflict_declared",
     "A handling officer declared a conflict of interest in a case (回避, 行政处罚法 第43条).",
     {"officer": "int"},
+    label=_("Conflict of interest declared"),
 )
 CASE_OFFICER_RECUSED = registry.register(
     "case.officer_recused",
     "A handling officer was recused from a case and replaced (回避, 行政处罚法 第43条).",
     {"officer": "int", "replacement": "int"},
+    label=_("Officer recused"),
 )
 CASE_SETTING_SET = registry.register(
     "case_setting.set",
@@ -86,6 +97,7 @@ CASE_SETTING_SET = registry.register(
         "amber": "int",
         "levy_late_per_10000?": "int",
     },
+    label=_("Hearing thresholds and deadline alert set"),
 )
 CASE_ENFORCEMENT_FILED = registry.register(
     "case.enforcement_filed",
@@ -100,6 +112,7 @@ CASE_ENFORCEMENT_FILED = registry.register(
         "relief_expires_on": "date",
         "apply_by": "date",
     },
+    label=_("Enforcement file set"),
 )
 CASE_FIELD_RECORD_ADDED = registry.register(
     "case.field_record_added",
@@ -116,4 +129,5 @@ CASE_FIELD_RECORD_ADDED = registry.register(
         "persons_digest": "digest",
         "content_digest": "digest",
     },
+    label=_("Field record made"),
 )

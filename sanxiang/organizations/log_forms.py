@@ -27,7 +27,10 @@ class AgencyLogFilterForm(forms.Form):
 
     def __init__(self, *args: object, agency: Agency, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        events = [(event_type.code, event_type.code) for event_type in registry.all_types()]
+        events = sorted(
+            ((event_type.code, event_type.display()) for event_type in registry.all_types()),
+            key=lambda choice: choice[1],
+        )
         self.fields["event_type"].choices = [("", _("All events")), *events]  # type: ignore[attr-defined]
         officers = agency.officers.order_by("name").values_list("pk", "name")
         self.fields["actor"].choices = [("", _("Anyone")), *officers]  # type: ignore[attr-defined]

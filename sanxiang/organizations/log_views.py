@@ -20,7 +20,7 @@ from sanxiang.core.errors import NotFoundOrForbidden
 from sanxiang.organizations import jurisdiction
 from sanxiang.organizations.log_forms import AgencyLogFilterForm
 from sanxiang.organizations.models import Officer
-from sanxiang.records import selectors
+from sanxiang.records import registry, selectors
 from sanxiang.records.models import Entry
 
 PER_PAGE = 50
@@ -31,6 +31,7 @@ class LogRow:
     index: int
     time: Any
     event_type: str
+    label: str
     subject: str
     actor: str
     certificate: str
@@ -47,6 +48,7 @@ def _rows(entries: list[Entry]) -> list[LogRow]:
                 index=entry.index,
                 time=entry.recorded_at,
                 event_type=entry.event_type,
+                label=registry.label(entry.event_type),
                 subject=f"{entry.subject_kind}:{entry.subject_id}",
                 actor=names.get(entry.actor_officer_id or 0, ""),
                 certificate=actor.get("certificate") or "",

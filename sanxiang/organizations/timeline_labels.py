@@ -1,5 +1,5 @@
-"""What an officer's or an agency's record-log timeline looks like on its page: a translated label for each
-event type, the actor's name and the event's key facts.
+"""What an officer's or an agency's record-log timeline looks like on its page: the translated label of each
+event type (from the registry, declared in each app's events.py), the actor's name and the event's key facts.
 
 Read-only. Names are resolved in one query for the whole timeline (users with their officer) plus one for
 departments, never per event. It must never decide who may see a timeline: the page's chokepoint
@@ -23,22 +23,6 @@ from sanxiang.organizations.enums import AgencyLevel, CertificateStatus, Role
 from sanxiang.organizations.models import Department
 from sanxiang.records import registry
 from sanxiang.records.selectors import TimelineItem, timeline
-
-LABELS: dict[str, StrPromise] = {
-    events.AGENCY_CREATED.code: gettext_lazy("Agency registered"),
-    events.AGENCY_UPDATED.code: gettext_lazy("Agency facts changed"),
-    events.DEPARTMENT_CREATED.code: gettext_lazy("Department created"),
-    events.ENTRUSTED_CREATED.code: gettext_lazy("Organisation entrusted"),
-    events.OFFICER_CREATED.code: gettext_lazy("Officer registered"),
-    events.OFFICER_UPDATED.code: gettext_lazy("Officer facts changed"),
-    events.OFFICER_LINKED.code: gettext_lazy("Linked to a login"),
-    events.CERTIFICATE_ISSUED.code: gettext_lazy("Certificate issued"),
-    events.CERTIFICATE_STATUS_CHANGED.code: gettext_lazy("Certificate status changed"),
-    events.TRAINING_RECORDED.code: gettext_lazy("Training recorded"),
-    events.ROLE_GRANTED.code: gettext_lazy("Role granted"),
-    events.ROLE_REVOKED.code: gettext_lazy("Role withdrawn"),
-    events.OFFICERS_IMPORTED.code: gettext_lazy("Officers imported from a spreadsheet"),
-}
 
 FIELD_LABELS: dict[str, StrPromise] = {
     "name": pgettext_lazy("person", "Name"),
@@ -90,16 +74,6 @@ class TimelineRow:
         return self.index is None
 
 
-def label_for(code: str) -> str:
-    """The translated label, else the registry's English description, else the code itself."""
-    if code in LABELS:
-        return str(LABELS[code])
-    try:
-        return registry.get(code).description
-    except ValueError:
-        return code
-
-
 def timeline_rows(subject_kind: str, subject_id: int) -> list[TimelineRow]:
     """The subject's events in log order, ready for ``organizations/_timeline.html``."""
     items = timeline(subject_kind, subject_id)
@@ -112,7 +86,7 @@ def _row(item: TimelineItem, names: Names) -> TimelineRow:
         index=item.index,
         time=item.time,
         event_type=item.event_type,
-        label=label_for(item.event_type),
+        label=registry.label(item.event_type),
         actor=names.user(item.actor.get("user")),
         actor_certificate=item.actor.get("certificate"),
         facts=facts_for(item.event_type, item.data, names),

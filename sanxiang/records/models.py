@@ -63,7 +63,13 @@ class Log(models.Model):
 class Entry(models.Model):
     """An integrated entry: its index in the tree, its canonical body and leaf hash."""
 
-    log = models.ForeignKey(Log, on_delete=models.PROTECT, related_name="entries", verbose_name=_("log"))
+    log = models.ForeignKey(
+        Log,
+        on_delete=models.PROTECT,
+        related_name="entries",
+        verbose_name=_("log"),
+        db_index=False,  # the unique constraint below starts with log_id and serves every lookup by log
+    )
     index = models.BigIntegerField(_("index"))
     body = models.BinaryField(_("canonical entry"))
     leaf_hash = models.BinaryField(_("leaf hash"))
@@ -96,7 +102,13 @@ class Entry(models.Model):
 class Node(models.Model):
     """The hash of a complete subtree: level ≥ 1, covering leaves [index·2^level, (index+1)·2^level)."""
 
-    log = models.ForeignKey(Log, on_delete=models.PROTECT, related_name="nodes", verbose_name=_("log"))
+    log = models.ForeignKey(
+        Log,
+        on_delete=models.PROTECT,
+        related_name="nodes",
+        verbose_name=_("log"),
+        db_index=False,  # the unique constraint below starts with log_id and serves every lookup by log
+    )
     level = models.PositiveSmallIntegerField(_("level"))
     index = models.BigIntegerField(_("index"))
     hash = models.BinaryField(_("hash"))
@@ -115,7 +127,13 @@ class Node(models.Model):
 class Checkpoint(models.Model):
     """A signed checkpoint (C2SP tlog-checkpoint in a signed note) of the tree at ``size``."""
 
-    log = models.ForeignKey(Log, on_delete=models.PROTECT, related_name="checkpoints", verbose_name=_("log"))
+    log = models.ForeignKey(
+        Log,
+        on_delete=models.PROTECT,
+        related_name="checkpoints",
+        verbose_name=_("log"),
+        db_index=False,  # the unique constraint below starts with log_id and serves every lookup by log
+    )
     size = models.BigIntegerField(_("size"))
     root = models.BinaryField(_("root hash"))
     note = models.TextField(_("signed note"))

@@ -1,5 +1,7 @@
 """Record-log event types of the case side of legal review. Opinions and conclusions enter as digests."""
 
+from django.utils.translation import gettext_lazy as _
+
 from sanxiang.records import registry
 
 DISCUSSION_RECORDED = registry.register(
@@ -13,4 +15,5 @@ DISCUSSION_RECORDED = registry.register(
         "decision_digest": "digest",
         "conclusion_digest": "digest",
     },
+    label=_("Collective discussion recorded"),
 )

@@ -1,6 +1,8 @@
 """Record-log event types of service (送达), imported from ``CasesConfig.ready``. Declares, never writes.
 Recipients, addresses and witnesses are personal data: they enter only as digests."""
 
+from django.utils.translation import gettext_lazy as _
+
 from sanxiang.records import registry
 
 SERVICE_RECORDED = registry.register(
@@ -16,9 +18,11 @@ SERVICE_RECORDED = registry.register(
         "recipient_digest?": "digest",
         "details_digest?": "digest",
     },
+    label=_("Service recorded"),
 )
 SERVICE_SCAN_ATTACHED = registry.register(
     "service.scan_attached",
     "The signed service receipt (送达回证) of a service record was scanned and stored.",
     {"service": "int", "digest": "digest"},
+    label=_("Service receipt scanned"),
 )

@@ -135,3 +135,28 @@ def test_pages_of_fifty_in_a_fixed_number_of_queries(
         _get(client, world.taiyuan.pk, event_type="test.agency_act", page="2")
     assert len(captured.captured_queries) == 10  # session, user, scope (2), agency, officers for the form,
     # count, page, officer names, navigation roles: none per row
+
+
+def test_events_are_shown_by_their_translated_label(client: Client, world: World) -> None:
+    """The page names each event in Chinese (the registry's label), never by its code; the filter lists the
+    labels too. Test types without a label show their description."""
+    integrator.integrate()
+    with transaction.atomic():
+        writer.append(
+            "agency.updated",
+            agency_id=world.taiyuan.pk,
+            actor=writer.SYSTEM,
+            subject=writer.Subject("agency", str(world.taiyuan.pk)),
+            data={"fields": {"phone": "0351-1234567"}},
+        )
+    _act(5, agency_id=world.taiyuan.pk, officer=world.officer)
+    integrator.integrate()
+    client.force_login(world.officer_user)
+    _status, html = _get(client, world.taiyuan.pk)
+    table = html.split('id="agency-log"', 1)[1]
+    assert re.search(
+        r'data-event="agency.updated">.*?<span title="agency.updated">变更执法机关信息</span>', table, re.S
+    )
+    assert "A test act in an agency&#x27;s name." in table
+    assert '<option value="agency.updated">变更执法机关信息</option>' in html
+    assert ">agency.updated<" not in html

@@ -16,11 +16,11 @@ from pytest_django import DjangoAssertNumQueries
 
 from conftest import World
 from sanxiang.core import clock
-from sanxiang.organizations import actions, events, timeline_labels
+from sanxiang.organizations import actions, timeline_labels
 from sanxiang.organizations.enums import AgencyLevel, CertificateStatus, Role
 from sanxiang.organizations.selectors import actor_of
 from sanxiang.organizations.tests import factories
-from sanxiang.records import integrator, registry
+from sanxiang.records import integrator
 
 if TYPE_CHECKING:  # the user model is named through Django: accounts sits a layer above organizations
     from django.contrib.auth.models import _User as User
@@ -159,18 +159,6 @@ def test_officer_page_query_count_does_not_grow_with_events(
 
 
 # -- labels -------------------------------------------------------------------------------------------------
-
-
-def test_every_organisation_event_has_a_label() -> None:
-    codes = {value.code for value in vars(events).values() if isinstance(value, registry.EventType)}
-    assert codes <= set(timeline_labels.LABELS)
-
-
-def test_an_unlabelled_event_falls_back_to_the_registry_description() -> None:
-    assert timeline_labels.label_for("agency.updated") == str(timeline_labels.LABELS["agency.updated"])
-    some_other = next(t for t in registry.all_types() if t.code not in timeline_labels.LABELS)
-    assert timeline_labels.label_for(some_other.code) == some_other.description
-    assert timeline_labels.label_for("no.such.event") == "no.such.event"
 
 
 def test_unknown_event_data_is_shown_as_it_is() -> None:

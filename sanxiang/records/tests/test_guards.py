@@ -68,3 +68,20 @@ def test_inserting_stays_possible() -> None:
     _fill_log()
     _fill_log()
     assert integrator.get_log().size == 6
+
+
+@pytest.mark.django_db
+def test_log_tables_keep_their_unique_indexes_and_triggers_without_a_log_id_index() -> None:
+    """Migration 0007 dropped the single-column log_id indexes (the unique constraints serve lookups by log)
+    without rebuilding the tables, so the append-only triggers are still there (on SQLite a rebuild drops
+    them)."""
+    with connection.cursor() as cursor:
+        for table in ("records_entry", "records_node", "records_checkpoint"):
+            constraints = connection.introspection.get_constraints(cursor, table).values()
+            assert not [
+                c for c in constraints if c["index"] and not c["unique"] and c["columns"] == ["log_id"]
+            ]
+            assert [c for c in constraints if c["unique"] and c["columns"][:1] == ["log_id"]]
+    _fill_log()
+    with pytest.raises(IntegrityError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("DELETE FROM records_entry")

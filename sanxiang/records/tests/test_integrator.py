@@ -125,3 +125,23 @@ def test_sm3_log_hashes_with_sm3() -> None:
     except ConfigurationError:
         pytest.skip("OpenSSL lacks SM3")
     assert bytes(log.root) == merkle.TreeHasher("sm3").empty_root()
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.postgres
+def test_an_empty_round_takes_no_lock_and_needs_no_durable_commit() -> None:
+    """With nothing pending the integrator does not lock the head: no transaction id is assigned, so the
+    round's commit writes nothing to the WAL (an idle `integrate --loop` does not compete with writers)."""
+    from django.db import connection
+
+    integrator.get_log()
+    integrator.integrate()
+    with transaction.atomic(), connection.cursor() as cursor:
+        assert integrator.integrate_batch() == 0
+        cursor.execute("SELECT txid_current_if_assigned()")
+        assert cursor.fetchone() == (None,)
+    with transaction.atomic(), connection.cursor() as cursor:
+        _append(1)
+        cursor.execute("SELECT txid_current_if_assigned()")
+        assert cursor.fetchone() != (None,)  # the check above can fail: a write does assign one
+        assert integrator.integrate_batch() == 1
