@@ -14,3 +14,9 @@ DISCUSSION_RECORDED = registry.register(
         "conclusion_digest": "digest",
     },
 )
+
+HANDLER_ANSWERS_RECORDED = registry.register(
+    "case.handler_answers_recorded",
+    "The handler's answers on a case's decision (public interest, social impact, complexity…) were recorded.",
+    {"flags": "list", "previous": "list", "answered_on": "date"},
+)
