@@ -1,10 +1,10 @@
-"""The handler's answers on a case's decision (承办人意见: a major public interest 重大公共利益,
-major social impact 社会影响, complexity 案情复杂, …; 行政处罚法 第58条 第1款 第一、三项,
-第57条 第2款), recorded on the case before the decision so that the gate and ``needs_legal_review`` see them whether or not a review was
-submitted. ``check_record_handler_answers`` is the only writer of ``Case.handler_flags``; it records the
-answers with the previous ones in the same transaction, and refuses once the decision they bear on is past
-(no ``legal_review`` act is reachable any more: changing them then would reopen nothing and change what
-was decided)."""
+"""The handler's answers on a case's decision (承办人意见): a major public interest (重大公共利益), a major
+social impact (社会影响), complexity (案情复杂)… (行政处罚法 第58条 第1款 第一、三项; 第57条 第2款).
+
+They are recorded on the case before the decision, so that the gate and ``needs_legal_review`` see them
+whether or not a review was submitted. ``check_record_handler_answers`` is the only writer of
+``Case.handler_flags``: it records the answers with the previous ones in the same transaction, and refuses
+once the decision they bear on is past (no ``legal_review`` act is reachable any more)."""
 
 from __future__ import annotations
 
