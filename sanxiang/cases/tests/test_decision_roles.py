@@ -26,9 +26,8 @@ from sanxiang.cases.tests.case_factories import (
     make_desk,
     open_case,
 )
-from sanxiang.cases.tests.conftest import _counts
-from sanxiang.cases.tests.levy_factories import make_levy_desk, open_levy
 from sanxiang.cases.tests.levy_factories import act as levy_act
+from sanxiang.cases.tests.levy_factories import make_levy_desk, open_levy
 from sanxiang.core import clock
 from sanxiang.core.errors import RuleViolation
 from sanxiang.organizations.enums import Role

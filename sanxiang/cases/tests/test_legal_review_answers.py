@@ -17,7 +17,6 @@ from sanxiang.cases.legal_review.answers import check_record_handler_answers
 from sanxiang.cases.legal_review.discussion import discussion_required
 from sanxiang.cases.models import Case
 from sanxiang.cases.tests.case_factories import REGISTERED, YUAN, Desk, act, make_desk, open_case
-from sanxiang.cases.tests.conftest import _counts
 from sanxiang.cases.tests.review_factories import make_reviewer, pass_review, publish_catalogue
 from sanxiang.core import clock
 from sanxiang.core.errors import InvalidInput, RuleViolation
@@ -57,7 +56,7 @@ def _answer(desk: Desk, case: Case, *flags: str, on: dt.date = NOTIFIED) -> Case
 def test_article_58_a_decision_major_only_by_the_answers_is_refused_without_a_submission(
     desk: Desk, counts: Counts
 ) -> None:
-    """第58条 第1款 第一项 (重大公共利益): answered on the case, no review submitted — refused, nothing written."""
+    """第58条 第1款 第一项 (重大公共利益): answered on the case, nothing submitted — refused, nothing written."""
     case = _answer(desk, _notified(desk), "public_interest")
     before = counts()
     with pytest.raises(RuleViolation, match="FS-10"):
