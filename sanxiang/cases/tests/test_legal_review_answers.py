@@ -56,7 +56,7 @@ def _answer(desk: Desk, case: Case, *flags: str, on: dt.date = NOTIFIED) -> Case
 def test_article_58_a_decision_major_only_by_the_answers_is_refused_without_a_submission(
     desk: Desk, counts: Counts
 ) -> None:
-    """第58条 第1款 第一项 (重大公共利益): answered on the case, nothing submitted — refused, nothing written."""
+    """第58条 第1款 第一项 (重大公共利益) answered on the case, nothing submitted: refused, writes nothing."""
     case = _answer(desk, _notified(desk), "public_interest")
     before = counts()
     with pytest.raises(RuleViolation, match="FS-10"):
