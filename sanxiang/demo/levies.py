@@ -16,7 +16,7 @@ from typing import Any
 
 from sanxiang.cases import engine
 from sanxiang.cases.models import Case
-from sanxiang.demo.cases import MARK, YUAN, Desk, clear_recording
+from sanxiang.demo.cases import MARK, YUAN, Desk, acting_user, clear_recording
 from sanxiang.matters.enums import ListKind
 from sanxiang.matters.models import Matter
 from sanxiang.matters.selectors import version_in_force
@@ -144,7 +144,8 @@ def _act(desk: Desk, case: Case, act: str, on: dt.date, *, data: dict[str, Any],
         )
     values = {k: today - dt.timedelta(days=v) if k == "served_on" else v for k, v in data.items()}
     clear_recording(case, act, on, requester=desk.user)
-    return engine.check_perform_act(case, act=act, actor_user=desk.user, on=on, data=values)
+    actor = acting_user(case, act, desk.user)
+    return engine.check_perform_act(case, act=act, actor_user=actor, on=on, data=values)
 
 
 def plan_steps(desk: Desk, today: dt.date) -> list[Step]:

@@ -15,6 +15,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from sanxiang.accounts.models import User as AccountUser
 from sanxiang.calendar import deadlines
 from sanxiang.calendar.selectors import get_working_calendar
 from sanxiang.core import clock
@@ -23,7 +24,7 @@ from sanxiang.core.validation import validated
 from sanxiang.organizations.models import Agency, Officer
 from sanxiang.organizations.selectors import actor_of
 from sanxiang.records import writer
-from sanxiang.review import checklist, events, hooks, selectors, transfer
+from sanxiang.review import checklist, events, hooks, opinion_documents, selectors, transfer
 from sanxiang.review.digests import json_digest, text_digest
 from sanxiang.review.eligibility import reviewer_refusals
 from sanxiang.review.enums import ConsultationKind, Outcome, ReviewStatus
@@ -140,7 +141,8 @@ def check_conclude_review(
     opinion: str,
     on: dt.date,
 ) -> ReviewRequest:
-    """Conclude with the checklist (R-LR-03) and sign the opinion: its digest goes into the record. The
+    """Conclude with the checklist (R-LR-03) and sign the opinion: its digest goes into the record, and the
+    法制审核意见书 is issued as DOCX and PDF (their digests recorded by the documents app). The
     subject's listener runs in this transaction (a case performs its ``legal_review`` act on approval)."""
     request = lock_request(request.pk)
     _check_concludable(request, actor_user, outcome, on)
@@ -167,6 +169,8 @@ def check_conclude_review(
             "concluded_on": on.isoformat(),
         },
     )
+    # the 法制审核意见书 as DOCX and PDF, their digests in the log (the reviewer, who concludes, is logged in)
+    opinion_documents.do_issue_opinion(request, actor_user=cast("AccountUser", actor_user), on=on)
     if transfer.crime_flagged(request):
         transfer.do_report_transfer(request, actor_user=actor_user, on=on)
     hooks.concluded(hooks.Concluded(request, actor_user, on))
