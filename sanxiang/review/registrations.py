@@ -28,6 +28,13 @@ def register() -> None:
     worklist.register_nav(
         worklist.NavItem(_("Legal review staffing"), "review:staffing", roles=STAFFING_ROLES)
     )
+    worklist.register_nav(
+        worklist.NavItem(
+            _("Legal review time limit"),
+            "review:review_setting_home",
+            roles=frozenset({str(Role.ADMINISTRATOR)}),
+        )
+    )
     worklist.register(review_items)
     worklist.register(transfer_items)
 
