@@ -77,6 +77,10 @@ PLANS: list[Plan] = [
             (270, "declare_arrears", {}),
             (100, "coerce:QZ-02", {}),
             (98, "serve_demand", {}),
+            # 申请人民法院强制执行 is a major decision of the Shanxi catalogue (FS-08): reviewed first
+            (80, "review.submit", {}),
+            (79, "review.assign", {}),
+            (77, "review.conclude", {"outcome": "approved"}),
             (75, "apply_court", {}),
             (72, "court_accept", {}),
             (65, "court_rule", {}),
@@ -134,6 +138,10 @@ def _act(desk: Desk, case: Case, act: str, on: dt.date, *, data: dict[str, Any],
         return engine.check_open_coercion(
             case, actor_user=desk.user, on=on, matter=matter, facts=MARK + "逾期未履行"
         )
+    if act.startswith("review."):
+        from sanxiang.demo import reviews  # late: it builds on demo.cases like this module
+
+        return reviews.perform(case, act, actor_user=desk.user, on=on, values=data)
     if act == "pay":
         return engine.check_perform_act(
             case,

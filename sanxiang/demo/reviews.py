@@ -15,7 +15,7 @@ from sanxiang.accounts.models import User
 from sanxiang.cases.legal_review.actions import check_submit_for_review
 from sanxiang.cases.legal_review.answers import check_record_handler_answers
 from sanxiang.cases.legal_review.decisions import ProposedDecision
-from sanxiang.cases.legal_review.gate import subject_of
+from sanxiang.cases.legal_review.gate import subject_of, suggested_proposal
 from sanxiang.cases.models import Case
 from sanxiang.organizations.models import Agency, Officer
 from sanxiang.review import actions as review_actions
@@ -120,6 +120,8 @@ def perform(case: Case, act: str, *, actor_user: User, on: dt.date, values: dict
     elif act == "review.submit":
         proposed = ProposedDecision(MAJOR, ("fine",), (), ("public_interest",))
         draft = f"拟对当事人处以罚款人民币{MAJOR // YUAN}元。"
+        if not case.procedure_key.startswith("penalty"):  # e.g. the application to the court
+            proposed, draft = suggested_proposal(case), f"拟作出的决定：{case.matter.name}"
         check_submit_for_review(case, actor_user=actor_user, proposed=proposed, draft=draft, on=on)
     elif act == "review.assign" and request is not None:
         review_actions.check_assign_reviewer(request, actor_user=head, reviewer=reviewer, on=on)
