@@ -202,6 +202,21 @@ BODIES: dict[str, list[str]] = {
         "{{ performance }}",
         *SIGN,
     ],
+    "review_opinion": [
+        "审核事项：{{ subject }}",
+        "送审日期：{{ submitted_on }}",
+        "送审材料摘要：{{ package_digest }}",
+        "拟作决定摘要：{{ decision_digest }}",
+        "审核内容：",
+        "{% for row in rows %}{{ loop.index }}. {{ row.item }}：{{ row.verdict }}"
+        "{% if row.comment %}（{{ row.comment }}）{% endif %}；{% endfor %}",
+        "审核结论：{{ outcome }}",
+        "审核意见：{{ opinion }}",
+        "审核人员：{{ reviewer }}（法律职业资格证书编号：{{ qualification }}）",
+        "审核日期：{{ concluded_on }}",
+        "意见书摘要：{{ opinion_digest }}",
+        *SIGN,
+    ],
     "closing_report": [
         "案由：{{ matter_name }}　案号：{{ case_number }}",
         "当事人：{{ party_name }}",

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sanxiang.cases.engine import levy_facts
 from sanxiang.cases.enums import PartyKind
+from sanxiang.cases.legal_review.decisions import HandlerFlag
 from sanxiang.cases.models import Assessment, Case, Enforcement
 from sanxiang.matters import procedures
 from sanxiang.matters.enums import ListKind
@@ -120,7 +121,16 @@ def _row(procedure: Procedure, item: TimelineItem) -> TimelineRow:
         detail = f"{stage_label(procedure, data.get('stage', ''))} · {data.get('registered_on', '')}"
     elif item.event_type == "number.allocated":
         detail = str(data.get("number", ""))
+    elif item.event_type == "case.handler_answers_recorded":
+        detail = f"{answer_labels(data.get('flags', []))} · {data.get('answered_on', '')}"
     return TimelineRow(item.time, label, detail, item.event_type, item.pending)
+
+
+def answer_labels(flags: object) -> str:
+    """The handler's answers by their labels (none: a dash)."""
+    labels = dict(HandlerFlag.choices)
+    chosen = flags if isinstance(flags, list) else []
+    return "、".join(str(labels.get(str(flag), flag)) for flag in chosen) or "—"
 
 
 def act_label(procedure: Procedure, act: str) -> str:

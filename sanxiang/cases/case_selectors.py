@@ -63,13 +63,13 @@ class NextAct:
         return not self.blocked_by
 
 
-def next_acts(case: Case, *, on: dt.date) -> list[NextAct]:
-    """The acts from the current stage, each with its guards evaluated for ``on`` (data-dependent guards
-    such as the amount are evaluated again when the act is performed)."""
+def next_acts(case: Case, *, on: dt.date, user: AnyUser | None = None) -> list[NextAct]:
+    """The acts from the current stage, each with its guards evaluated for ``on`` and ``user`` (data-dependent
+    guards such as the amount are evaluated again when the act is performed)."""
     procedure = procedures.get(case.procedure_key)
     result: list[NextAct] = []
     for transition in procedure.acts_from(case.stage):
-        ctx = context(case, procedure, transition.act, on, {})
+        ctx = context(case, procedure, transition.act, on, {}, actor_user=user)
         result.append(NextAct(transition, tuple(refusals(transition.guards, ctx))))
     return result
 

@@ -216,9 +216,9 @@ def _render_case(
         "guidance": guidance,
         "field_records": field_records.records_of(case),
         "may_open_coercion": may_handle and may_open_coercion(case),
-        "next_acts": case_selectors.next_acts(case, on=clock.today()),
+        "next_acts": case_selectors.next_acts(case, on=clock.today(), user=request.user),
         "form": form if may_handle else None,
-        **legal_review_views.section(case),
+        **legal_review_views.section(case, user=request.user),
     }
     return render(request, "cases/case_detail.html", context, status=status)
 

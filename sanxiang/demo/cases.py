@@ -16,6 +16,7 @@ from typing import Any
 from sanxiang.accounts.models import User
 from sanxiang.cases import actions as party_actions
 from sanxiang.cases import engine
+from sanxiang.cases.engine.role_guards import role_for
 from sanxiang.cases.enums import PartyKind
 from sanxiang.cases.models import Case, CaseSetting, Party
 from sanxiang.core import clock
@@ -24,7 +25,7 @@ from sanxiang.matters import procedures
 from sanxiang.matters.enums import AVRequirement, ListKind, MatterType
 from sanxiang.matters.models import Matter
 from sanxiang.matters.selectors import version_in_force
-from sanxiang.organizations.models import Agency, Officer
+from sanxiang.organizations.models import Agency, Officer, RoleGrant
 from sanxiang.organizations.selectors import actor_of
 from sanxiang.records import writer
 
@@ -88,6 +89,18 @@ class Desk:
     officers: tuple[Officer, Officer]
     matter: Matter
     parties: tuple[Party, ...]
+
+
+def acting_user(case: Case, act: str, user: User) -> User:
+    """Who performs ``act`` in the demo: the agency's head for an act the procedure reserves to that role
+    (行政处罚法 第57条 and the like), else ``user``."""
+    role = role_for(case, act)
+    if not role:
+        return user
+    grant = (
+        RoleGrant.objects.filter(agency=case.agency, role=role).select_related("user").order_by("pk").first()
+    )
+    return grant.user if grant is not None else user
 
 
 def at(day: dt.date, minute: int = 0) -> Any:
@@ -213,7 +226,11 @@ def plan_steps(desk: Desk, today: dt.date) -> list[tuple[dt.date, Callable[[], N
                     return
                 clear_recording(holder["case"], act, day, requester=desk.user)
                 holder["case"] = engine.check_perform_act(
-                    holder["case"], act=act, actor_user=desk.user, on=day, data=values
+                    holder["case"],
+                    act=act,
+                    actor_user=acting_user(holder["case"], act, desk.user),
+                    on=day,
+                    data=values,
                 )
 
             steps.append((day, perform))

@@ -16,7 +16,7 @@ from typing import Any
 
 from sanxiang.cases import engine
 from sanxiang.cases.models import Case
-from sanxiang.demo.cases import MARK, YUAN, Desk, clear_recording
+from sanxiang.demo.cases import MARK, YUAN, Desk, acting_user, clear_recording
 from sanxiang.matters.enums import ListKind
 from sanxiang.matters.models import Matter
 from sanxiang.matters.selectors import version_in_force
@@ -77,6 +77,10 @@ PLANS: list[Plan] = [
             (270, "declare_arrears", {}),
             (100, "coerce:QZ-02", {}),
             (98, "serve_demand", {}),
+            # 申请人民法院强制执行 is a major decision of the Shanxi catalogue (FS-08): reviewed first
+            (80, "review.submit", {}),
+            (79, "review.assign", {}),
+            (77, "review.conclude", {"outcome": "approved"}),
             (75, "apply_court", {}),
             (72, "court_accept", {}),
             (65, "court_rule", {}),
@@ -134,6 +138,10 @@ def _act(desk: Desk, case: Case, act: str, on: dt.date, *, data: dict[str, Any],
         return engine.check_open_coercion(
             case, actor_user=desk.user, on=on, matter=matter, facts=MARK + "逾期未履行"
         )
+    if act.startswith("review."):
+        from sanxiang.demo import reviews  # late: it builds on demo.cases like this module
+
+        return reviews.perform(case, act, actor_user=desk.user, on=on, values=data)
     if act == "pay":
         return engine.check_perform_act(
             case,
@@ -144,7 +152,8 @@ def _act(desk: Desk, case: Case, act: str, on: dt.date, *, data: dict[str, Any],
         )
     values = {k: today - dt.timedelta(days=v) if k == "served_on" else v for k, v in data.items()}
     clear_recording(case, act, on, requester=desk.user)
-    return engine.check_perform_act(case, act=act, actor_user=desk.user, on=on, data=values)
+    actor = acting_user(case, act, desk.user)
+    return engine.check_perform_act(case, act=act, actor_user=actor, on=on, data=values)
 
 
 def plan_steps(desk: Desk, today: dt.date) -> list[Step]:

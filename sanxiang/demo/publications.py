@@ -14,7 +14,7 @@ from sanxiang.accounts.models import User
 from sanxiang.cases import engine
 from sanxiang.cases.models import Case, Party
 from sanxiang.core import clock
-from sanxiang.demo.cases import MARK, Desk, at, clear_recording, desk
+from sanxiang.demo.cases import MARK, Desk, acting_user, at, clear_recording, desk
 from sanxiang.matters.enums import ListKind
 from sanxiang.matters.models import Matter
 from sanxiang.matters.selectors import version_in_force
@@ -55,7 +55,8 @@ def _run_case(  # noqa: PLR0917 - one demo case: its desk, matter, party, acts, 
     for index, (day, act, data) in enumerate(acts):
         with at(day, index + 1):
             clear_recording(case, act, day, requester=found.user)
-            case = engine.check_perform_act(case, act=act, actor_user=found.user, on=day, data=data)
+            actor = acting_user(case, act, found.user)
+            case = engine.check_perform_act(case, act=act, actor_user=actor, on=day, data=data)
 
 
 def _publish(publication: Publication, editor: User, day: dt.date) -> Publication:

@@ -1,7 +1,8 @@
-"""Demo legal reviews (法制审核) of 太原 in every state: submitted, under review with a legal adviser's
+"""Demo legal reviews (法制审核) of 太原 in every state: a decision major by the handler's answers alone,
+submitted, under review with a legal adviser's
 opinion, overdue (red), not approved, revise and resubmit, returned for more material then resubmitted
 and approved, and an approved major penalty decided and served. Run through the actions as pseudo-acts
-of the demo cases' plans (``review.submit``, ``review.assign``, ``review.consult``,
+of the demo cases' plans (``review.answer``, ``review.submit``, ``review.assign``, ``review.consult``,
 ``review.conclude``), day by day with the clock frozen on each day, so the record log's times only move
 forward. Never writes a row directly."""
 
@@ -12,8 +13,9 @@ from typing import Any
 
 from sanxiang.accounts.models import User
 from sanxiang.cases.legal_review.actions import check_submit_for_review
+from sanxiang.cases.legal_review.answers import check_record_handler_answers
 from sanxiang.cases.legal_review.decisions import ProposedDecision
-from sanxiang.cases.legal_review.gate import subject_of
+from sanxiang.cases.legal_review.gate import subject_of, suggested_proposal
 from sanxiang.cases.models import Case
 from sanxiang.organizations.models import Agency, Officer
 from sanxiang.review import actions as review_actions
@@ -27,6 +29,11 @@ _NOTIFIED = [(2, "investigate", {}), (8, "examine", {}), (10, "notify", {"served
 
 # (facts, days before today registered, acts): the same form as demo.cases.PLANS; organisations as parties.
 REVIEW_PLANS: list[tuple[str, int, list[tuple[int, str, dict[str, Any]]]]] = [
+    (
+        "承办人认定涉及重大公共利益，须经法制审核后方可决定",
+        18,
+        [*_NOTIFIED, (12, "review.answer", {"flags": ["public_interest"]})],
+    ),
     ("重大处罚决定已送法制审核，待指定审核人员", 14, [*_NOTIFIED, (13, "review.submit", {})]),
     (
         "重大处罚决定法制审核中，已征询法律顾问意见",
@@ -108,9 +115,13 @@ def perform(case: Case, act: str, *, actor_user: User, on: dt.date, values: dict
     reviewer = Officer.objects.select_related("user").get(user__username="reviewer")
     head = User.objects.get(username="agency_head")
     request = review_selectors.requests_of(subject_of(case)).first()
-    if act == "review.submit":
+    if act == "review.answer":
+        check_record_handler_answers(case, actor_user=actor_user, flags=values["flags"], on=on)
+    elif act == "review.submit":
         proposed = ProposedDecision(MAJOR, ("fine",), (), ("public_interest",))
         draft = f"拟对当事人处以罚款人民币{MAJOR // YUAN}元。"
+        if not case.procedure_key.startswith("penalty"):  # e.g. the application to the court
+            proposed, draft = suggested_proposal(case), f"拟作出的决定：{case.matter.name}"
         check_submit_for_review(case, actor_user=actor_user, proposed=proposed, draft=draft, on=on)
     elif act == "review.assign" and request is not None:
         review_actions.check_assign_reviewer(request, actor_user=head, reviewer=reviewer, on=on)

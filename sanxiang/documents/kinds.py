@@ -46,6 +46,8 @@ KINDS: tuple[DocumentKind, ...] = (
     DocumentKind("license_refusal", "不予行政许可决定书", "许不准", procedures=LICENSE),
     DocumentKind("payment_notice", "缴款通知书", "缴", procedures=(*PENALTY, "levy", "fee")),
     DocumentKind("closing_report", "结案报告", procedures=(*PENALTY, *LICENSE, "inspection")),
+    # issued by the review engine when a review concludes, not from a case's documents (no procedure)
+    DocumentKind("review_opinion", "法制审核意见书", procedures=()),
 )
 _BY_CODE = {kind.code: kind for kind in KINDS}
 

@@ -15,6 +15,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from sanxiang.accounts.models import User as AccountUser
 from sanxiang.calendar import deadlines
 from sanxiang.calendar.selectors import get_working_calendar
 from sanxiang.core import clock
@@ -23,7 +24,7 @@ from sanxiang.core.validation import validated
 from sanxiang.organizations.models import Agency, Officer
 from sanxiang.organizations.selectors import actor_of
 from sanxiang.records import writer
-from sanxiang.review import checklist, events, hooks, selectors, transfer
+from sanxiang.review import checklist, events, hooks, opinion_documents, selectors, transfer
 from sanxiang.review.digests import json_digest, text_digest
 from sanxiang.review.eligibility import reviewer_refusals
 from sanxiang.review.enums import ConsultationKind, Outcome, ReviewStatus
@@ -140,7 +141,8 @@ def check_conclude_review(
     opinion: str,
     on: dt.date,
 ) -> ReviewRequest:
-    """Conclude with the checklist (R-LR-03) and sign the opinion: its digest goes into the record. The
+    """Conclude with the checklist (R-LR-03) and sign the opinion: its digest goes into the record, and the
+    法制审核意见书 is issued as DOCX and PDF (their digests recorded by the documents app). The
     subject's listener runs in this transaction (a case performs its ``legal_review`` act on approval)."""
     request = lock_request(request.pk)
     _check_concludable(request, actor_user, outcome, on)
@@ -167,6 +169,8 @@ def check_conclude_review(
             "concluded_on": on.isoformat(),
         },
     )
+    # the 法制审核意见书 as DOCX and PDF, their digests in the log (the reviewer, who concludes, is logged in)
+    opinion_documents.do_issue_opinion(request, actor_user=cast("AccountUser", actor_user), on=on)
     if transfer.crime_flagged(request):
         transfer.do_report_transfer(request, actor_user=actor_user, on=on)
     hooks.concluded(hooks.Concluded(request, actor_user, on))
@@ -223,12 +227,22 @@ def check_record_consultation(
 
 @transaction.atomic
 def check_set_review_setting(
-    *, actor_user: User, agency: Agency, effective_from: dt.date, working_days: int, extension_days: int
+    *,
+    actor_user: User,
+    agency: Agency,
+    effective_from: dt.date,
+    working_days: int,
+    extension_days: int,
+    amber_working_days: int = 2,
 ) -> ReviewSetting:
-    """Set the agency's review time limit from a day (data, R-LR-05)."""
+    """Set the agency's review time limit from a day (data, R-LR-05: no national limit; e.g. 7 working days
+    extendable by 3, 宁夏住建厅): the working days to conclude, of one extension, and from how many working
+    days left a review turns amber. Replaces the row of the same day; refuses numbers out of range."""
+    _check_setting(working_days, extension_days, amber_working_days)
     row = ReviewSetting.objects.filter(agency=agency, effective_from=effective_from).first()
     row = row or ReviewSetting(agency=agency, effective_from=effective_from)
     row.working_days, row.extension_days = working_days, extension_days
+    row.amber_working_days = amber_working_days
     row.updated_at = clock.now()
     validated(row)
     row.save()
@@ -241,9 +255,25 @@ def check_set_review_setting(
             "effective_from": effective_from.isoformat(),
             "working_days": working_days,
             "extension_days": extension_days,
+            "amber_working_days": amber_working_days,
         },
     )
     return row
+
+
+MAX_REVIEW_DAYS = 60  # a sanity bound on the data entered, not a legal limit (there is none nationally)
+
+
+def _check_setting(working_days: int, extension_days: int, amber: int) -> None:
+    errors: dict[str, list[str]] = {}
+    if not 1 <= working_days <= MAX_REVIEW_DAYS:
+        errors["working_days"] = [_("Between 1 and %(max)d working days.") % {"max": MAX_REVIEW_DAYS}]
+    if not 0 <= extension_days <= MAX_REVIEW_DAYS:
+        errors["extension_days"] = [_("Between 0 and %(max)d working days.") % {"max": MAX_REVIEW_DAYS}]
+    if not 0 <= amber < working_days:
+        errors["amber_working_days"] = [_("Fewer working days than the time limit itself.")]
+    if errors:
+        raise InvalidInput(_("Please correct the errors below."), errors)
 
 
 def _check_concludable(request: ReviewRequest, actor_user: User, outcome: str, on: dt.date) -> None:

@@ -53,7 +53,7 @@ REVIEW_CONSULTED = registry.register(
 REVIEW_SETTING_SET = registry.register(
     "review.setting_set",
     "An agency set its legal-review time limit from a day.",
-    {"effective_from": "date", "working_days": "int", "extension_days": "int"},
+    {"effective_from": "date", "working_days": "int", "extension_days": "int", "amber_working_days?": "int"},
     label=_("Review time limit set"),
 )
 CRIME_TRANSFER_STEP = registry.register(

@@ -78,3 +78,12 @@ class TransferForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     police_body = forms.CharField(label=_("Public security organ"), max_length=128, required=False)
     on = forms.DateField(label=_("Date"), widget=DATE)
+
+
+class SettingForm(forms.Form):
+    """An agency's review time limit from a day (R-LR-05)."""
+
+    effective_from = forms.DateField(label=_("Effective from"), widget=DATE)
+    working_days = forms.IntegerField(label=_("Working days to review"))
+    extension_days = forms.IntegerField(label=_("Working days of an extension (with the head's approval)"))
+    amber_working_days = forms.IntegerField(label=_("Amber from working days left"))

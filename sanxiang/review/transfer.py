@@ -27,7 +27,15 @@ DECIDE_DAYS = 3  # 第5条: 自接到报告之日起3日内作出批准移送或
 TRANSFER_DAYS = 1  # 第5条: 决定批准的，应当在24小时内向同级公安机关移送
 HANDOVER_DAYS = 3  # 第12条 (DOMAIN.md R-LR-07): exhibits within 3 days of the acceptance
 
-RED, GREEN = "red", "green"
+RED, AMBER, GREEN = "red", "amber", "green"
+AMBER_DAYS = 1  # amber on the last day of a step and the day before: the periods are of one to three days
+# The steps with a running timer, and who acts on each: the head decides (第5条); the agency's officers
+# transfer and hand over, with the head.
+RUNNING = {
+    TransferStep.REPORTED: frozenset({Role.AGENCY_HEAD}),
+    TransferStep.APPROVED: frozenset({Role.AGENCY_HEAD, Role.OFFICER}),
+    TransferStep.ACCEPTED: frozenset({Role.AGENCY_HEAD, Role.OFFICER}),
+}
 
 
 def crime_flagged(request: ReviewRequest) -> bool:
@@ -96,14 +104,29 @@ def check_record_handover(transfer: CrimeTransfer, *, actor_user: AnyUser, on: d
     return _save(transfer, actor_user, on, None)
 
 
-def timer_state(transfer: CrimeTransfer, *, today: dt.date) -> str:
-    """red when the running step's due date has passed."""
-    due = {
+def running_due(transfer: CrimeTransfer) -> dt.date | None:
+    """The due date of the step running now (None once the transfer is refused or handed over)."""
+    return {
         TransferStep.REPORTED: transfer.decide_due_on,
         TransferStep.APPROVED: transfer.transfer_due_on,
         TransferStep.ACCEPTED: transfer.handover_due_on,
     }.get(TransferStep(transfer.step))
-    return RED if due is not None and today > due else GREEN
+
+
+def timer_state(transfer: CrimeTransfer, *, today: dt.date) -> str:
+    """red when the running step's due date has passed, amber on its last day and the day before."""
+    due = running_due(transfer)
+    if due is None:
+        return GREEN
+    if today > due:
+        return RED
+    return AMBER if (due - today).days <= AMBER_DAYS else GREEN
+
+
+def acts_on(user: AnyUser, transfer: CrimeTransfer) -> bool:
+    """Whether ``user`` acts on the running step: the agency head, or for the later steps its officers."""
+    roles = RUNNING.get(TransferStep(transfer.step), frozenset())
+    return any(holds_role(user, role, transfer.request.agency) for role in roles)
 
 
 def _expect(transfer: CrimeTransfer, step: TransferStep, on: dt.date, after: dt.date | None) -> None:

@@ -1,6 +1,6 @@
 """Review pages: the list of visible reviews, a review's page (package, pre-checks, advisers, checklist),
-assigning a reviewer, extending the time limit, concluding, attaching an adviser's opinion, and the print
-page of the 法制审核意见书.
+assigning a reviewer, extending the time limit, concluding, attaching an adviser's opinion, the print
+page of the 法制审核意见书 and its issued DOCX and PDF.
 
 Thin: parse with ``review.forms``, fetch through ``selectors.access_request_by_id`` (404 for outsiders and
 missing ids alike), call one action, render. A write by someone without the right role answers the same 404.
@@ -17,13 +17,18 @@ from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from sanxiang.accounts.models import User
 from sanxiang.calendar.selectors import get_working_calendar
 from sanxiang.core import clock
 from sanxiang.core.errors import InvalidInput, NotFoundOrForbidden, RuleViolation
 from sanxiang.core.forms import show_refusal
+from sanxiang.documents.actions import do_record_read
+from sanxiang.documents.rendering import DOCX_MEDIA_TYPE, PDF_MEDIA_TYPE
+from sanxiang.documents.selectors import read_file
 from sanxiang.organizations.enums import Role
 from sanxiang.organizations.jurisdiction import holds_role
 from sanxiang.records.writer import Subject
@@ -32,9 +37,11 @@ from sanxiang.review.eligibility import legal_staff
 from sanxiang.review.enums import ChecklistItem
 from sanxiang.review.models import CrimeTransfer, ReviewRequest, TransferStep
 from sanxiang.review.opinion import opinion_context
+from sanxiang.review.opinion_documents import opinion_document
 from sanxiang.review.staffing import MIN_PERCENT, staffing_report
 
 LIST_SHOWN = 200
+OPINION_FORMATS = ("pdf", "docx")
 
 
 def _request_or_404(request: HttpRequest, request_id: int) -> ReviewRequest:
@@ -200,6 +207,26 @@ def review_opinion(request: HttpRequest, request_id: int) -> HttpResponse:
     return render(request, "review/opinion.html", {"review": review, "doc": opinion_context(review)})
 
 
+@login_required
+@require_GET
+def review_opinion_file(request: HttpRequest, request_id: int, fmt: str) -> HttpResponse:
+    """The issued 法制审核意见书 (DOCX or PDF), as stored when the review concluded; the download is
+    recorded."""
+    review = _request_or_404(request, request_id)
+    document = opinion_document(review)
+    if document is None or fmt not in OPINION_FORMATS:
+        raise Http404(_("Review not found."))
+    assert isinstance(request.user, User)  # login_required
+    do_record_read(document, actor_user=request.user, fmt=fmt)
+    response = HttpResponse(
+        read_file(document, fmt), content_type=PDF_MEDIA_TYPE if fmt == "pdf" else DOCX_MEDIA_TYPE
+    )
+    name = f"{document.title}-{review.subject_label}.{fmt}"
+    response["Content-Disposition"] = content_disposition_header(True, name) or "attachment"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
 def _attempt(
     request: HttpRequest, review: ReviewRequest, form: Form, call: Callable[[], object], *, key: str
 ) -> HttpResponse:
@@ -245,6 +272,7 @@ def _render(
             pk=review.pk
         ),
         "items": list(ChecklistItem),
+        "opinion_document": None if review.is_open else opinion_document(review),
         **shown,
     }
     return render(request, "review/review_detail.html", context, status=status)
@@ -259,5 +287,6 @@ urlpatterns: list[URLPattern] = [
     path("<int:request_id>/conclude/", review_conclude, name="review_conclude"),
     path("<int:request_id>/consult/", review_consult, name="review_consult"),
     path("<int:request_id>/opinion/", review_opinion, name="review_opinion"),
+    path("<int:request_id>/opinion.<str:fmt>", review_opinion_file, name="review_opinion_file"),
     path("<int:request_id>/transfer/", review_transfer, name="review_transfer"),
 ]

@@ -81,7 +81,10 @@ def check_register_case(
         origin=origin,
     )
     assignments = tuple(CaseOfficer(officer=officer) for officer in officers)
-    _refuse(procedure.register_guards, GuardContext(case, procedure, "register", on, {}, assignments))
+    _refuse(
+        procedure.register_guards,
+        GuardContext(case, procedure, "register", on, {}, assignments, actor_user),
+    )
     validated(case)
     case.save()
     case.parties.set(parties)
@@ -134,7 +137,7 @@ def check_perform_act(
     procedure = _procedure_of(case)
     transition = _transition(procedure, case, act)
     _check_day(case, on)
-    _refuse(transition.guards, context(case, procedure, act, on, data))
+    _refuse(transition.guards, context(case, procedure, act, on, data, actor_user=actor_user))
     source = case.stage
     facts = apply_effect(case, act, on=on, data=data, terminal=procedure.stage(transition.target).terminal)
     case.stage = transition.target
@@ -239,10 +242,19 @@ def check_set_case_setting(
     return row
 
 
-def context(case: Case, procedure: Procedure, act: str, on: dt.date, data: Mapping[str, Any]) -> GuardContext:
-    """The guard context of an act on a saved case, with its officers and their certificates loaded."""
+def context(
+    case: Case,
+    procedure: Procedure,
+    act: str,
+    on: dt.date,
+    data: Mapping[str, Any],
+    *,
+    actor_user: User | None = None,
+) -> GuardContext:
+    """The guard context of an act on a saved case, with its officers and their certificates loaded, and
+    who would perform it (None for a preview: guards on the actor then refuse)."""
     assignments = tuple(case.assignments.select_related("officer").prefetch_related("officer__certificates"))
-    return GuardContext(case, procedure, act, on, data, assignments)
+    return GuardContext(case, procedure, act, on, data, assignments, actor_user)
 
 
 def _procedure_for(matter: Matter, procedure_key: str) -> Procedure:

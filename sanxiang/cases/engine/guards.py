@@ -10,16 +10,21 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext as _
 
 from sanxiang.cases.engine.levy_guards import LEVY_GUARDS
+from sanxiang.cases.engine.role_guards import ROLE_GUARDS
 from sanxiang.cases.enums import PartyKind
 from sanxiang.cases.models import Case, CaseOfficer, CaseSetting
 from sanxiang.cases.settings_selectors import setting_for
 from sanxiang.evidence.requirements import av_requirement_met
 from sanxiang.matters.procedures import Procedure
+
+if TYPE_CHECKING:
+    from django.contrib.auth.base_user import AbstractBaseUser
+    from django.contrib.auth.models import AnonymousUser
 
 YUAN = 100  # fen
 # 行政处罚法 第51条: on-the-spot penalties only up to 200 yuan for citizens and 3,000 yuan for organisations.
@@ -34,7 +39,8 @@ MIN_OFFICERS = 2
 @dataclass(frozen=True)
 class GuardContext:
     """What a guard looks at: the case (with its assignments), the procedure, the act and its date, and the
-    act's data (e.g. ``amount_fen``, ``new_facts``)."""
+    act's data (e.g. ``amount_fen``, ``new_facts``), and who performs it (None when unknown, e.g. a
+    preview of the next acts: a guard on the actor then refuses, the safe side)."""
 
     case: Case
     procedure: Procedure
@@ -42,6 +48,7 @@ class GuardContext:
     on: dt.date
     data: Mapping[str, Any] = field(default_factory=dict)
     assignments: tuple[CaseOfficer, ...] = ()
+    actor_user: AbstractBaseUser | AnonymousUser | None = None
 
 
 Guard = Callable[[GuardContext], str | None]
@@ -215,6 +222,7 @@ GUARDS: dict[str, Guard] = {
     "simple_procedure_cap": simple_procedure_cap,
     "av_recorded": av_recorded,
     **LEVY_GUARDS,
+    **ROLE_GUARDS,
 }
 
 

@@ -36,6 +36,10 @@ class DecisionKind(models.TextChoices):
     OUTSIDE_BENCHMARK = "outside_benchmark", _("Mitigated or outside the discretion benchmark")
     LICENCE_REFUSED_OR_REVOKED = "license_refused_or_revoked", _("Licence refused or withdrawn")
     NO_PENALTY = "no_penalty", _("No penalty")
+    # the kinds the Shanxi catalogue names for the other enforcement types (国办发〔2018〕118号)
+    PUBLIC_WORKS_DEMOLITION = "public_works_demolition", _("Approval to demolish a public civil-defence work")
+    COURT_ENFORCEMENT = "court_enforcement", _("Application to the court for enforcement")
+    LEVY_EXEMPTION = "levy_exemption", _("Levy reduced or exempted")
 
 
 class HandlerFlag(models.TextChoices):

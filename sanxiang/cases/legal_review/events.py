@@ -17,3 +17,10 @@ DISCUSSION_RECORDED = registry.register(
     },
     label=_("Collective discussion recorded"),
 )
+
+HANDLER_ANSWERS_RECORDED = registry.register(
+    "case.handler_answers_recorded",
+    "The handler's answers on a case's decision (public interest, social impact, complexity…) were recorded.",
+    {"flags": "list", "previous": "list", "answered_on": "date"},
+    label=_("Handler's answers recorded"),
+)

@@ -36,9 +36,15 @@ class SubmitForm(forms.Form):
     draft = forms.CharField(label=_("Draft decision"), widget=forms.Textarea(attrs={"rows": 6}))
     on = forms.DateField(label=_("Submitted on"), widget=DATE)
 
-    def __init__(self, data: QueryDict | None = None, *, today: dt.date, amount_fen: int | None) -> None:
-        shown = yuan(amount_fen) if amount_fen is not None else ""
-        initial = {"on": today, "amount": shown, "penalty_kinds": [PenaltyKind.FINE.value]}
+    def __init__(self, data: QueryDict | None = None, *, today: dt.date, suggested: ProposedDecision) -> None:
+        amount = suggested.amount_fen
+        initial = {
+            "on": today,
+            "amount": yuan(amount) if amount is not None else "",
+            "penalty_kinds": list(suggested.penalty_kinds),
+            "decision_kinds": list(suggested.decision_kinds),
+            "flags": list(suggested.flags),
+        }
         super().__init__(data, initial=initial)
 
     def proposal(self) -> ProposedDecision:
@@ -49,3 +55,18 @@ class SubmitForm(forms.Form):
             tuple(self.cleaned_data["decision_kinds"]),
             tuple(self.cleaned_data["flags"]),
         )
+
+
+class AnswersForm(forms.Form):
+    """The handler's answers on the decision, recorded on the case before it (行政处罚法 第58条)."""
+
+    flags = forms.MultipleChoiceField(
+        label=_("The handler's answers"),
+        choices=HandlerFlag.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    on = forms.DateField(label=_("Answered on"), widget=DATE)
+
+    def __init__(self, data: QueryDict | None = None, *, today: dt.date, flags: list[str]) -> None:
+        super().__init__(data, initial={"on": today, "flags": flags}, prefix="answers")

@@ -6,7 +6,8 @@ the decision date for the case's agency against the proposed decision, and retur
 - a kind of penalty of the rule (e.g. 吊销许可证件, 责令停产停业);
 - a kind of decision of the rule (不予许可 / 撤销许可, outside the discretion benchmark);
 - a hearing held (行政处罚法 第58条 第1款 第二项);
-- the handler's answers: public interest, social impact, complexity (第58条 第1款 第一、三项);
+- the handler's answers: public interest, social impact, complexity (第58条 第1款 第一、三项), recorded on
+  the case before the decision (``answers``) or with a submission;
 - a case marked at registration as required by law or regulation (第58条 第1款 第四项).
 
 ``evaluate`` is the pure core over plain facts; ``needs_legal_review`` gathers the facts. Never writes."""
@@ -122,7 +123,8 @@ def decision_facts(case: Case, proposed: ProposedDecision, *, on: dt.date) -> De
         party_kinds=party_kinds,
         penalty_kinds=frozenset(proposed.penalty_kinds),
         decision_kinds=frozenset(decision_kinds),
-        flags=frozenset(proposed.flags),
+        # the answers recorded on the case count without a submission
+        flags=frozenset({*proposed.flags, *case.handler_flags}),
         hearing_held=case.acts.filter(act="hearing").exists(),
     )
 

@@ -55,6 +55,10 @@ class Case(TimestampedModel):
     new_facts = models.TextField(_("new facts recorded after the statement"), blank=True)
     legal_review_required = models.BooleanField(_("legal review required"), default=False)
     legal_review_passed = models.BooleanField(_("legal review passed"), default=False)
+    # The handler's answers on the decision (cases.legal_review.decisions.HandlerFlag values, sorted),
+    # recorded before it by ``check_record_handler_answers`` (行政处罚法 第58条 第1款 第一、三项;
+    # 第57条 第2款).
+    handler_flags = models.JSONField(_("handler's answers"), default=list, blank=True)
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
 

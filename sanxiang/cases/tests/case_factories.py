@@ -7,14 +7,18 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from conftest import World
+from conftest import PASSWORD, World
+from sanxiang.accounts.models import User
 from sanxiang.cases import engine
+from sanxiang.cases.engine.role_guards import role_for
 from sanxiang.cases.models import Case, CaseSetting, Party
 from sanxiang.cases.tests import factories
 from sanxiang.core import clock
 from sanxiang.matters.enums import MatterType
 from sanxiang.matters.models import Matter
 from sanxiang.matters.tests import factories as matter_factories
+from sanxiang.organizations.enums import Role
+from sanxiang.organizations.tests import factories as org_factories
 
 REGISTERED = dt.date(2026, 8, 3)  # a Monday
 VIOLATION = dt.date(2026, 7, 20)
@@ -64,6 +68,7 @@ def make_desk(world: World) -> Desk:
         hearing_organization_fen=100_000 * YUAN,
         amber_working_days=2,
     )
+    agency_head_user(world)  # the agency head decides (行政处罚法 第57条)
     return Desk(
         world=world,
         matter=matter,
@@ -92,5 +97,24 @@ def open_case(desk: Desk, **changes: Any) -> Case:
     return engine.check_register_case(**arguments)
 
 
+def agency_head_user(world: World) -> User:
+    """常建军, agency head (机关负责人) of 太原 with a login ``head``: the role that decides
+    (行政处罚法 第57条, 行政许可法 第38条, 行政强制法 第55条)."""
+    found = User.objects.filter(username="head").first()
+    if found is not None:
+        return found
+    user = User.objects.create_user(username="head", password=PASSWORD)
+    org_factories.make_officer(world.taiyuan, "常建军", user=user)
+    org_factories.grant(user, world.taiyuan, Role.AGENCY_HEAD)
+    return user
+
+
+def actor_for(world: World, case: Case, name: str) -> User:
+    """The user who performs ``name``: the agency head for an act the procedure reserves to that role,
+    else the handling officer."""
+    return agency_head_user(world) if role_for(case, name) else world.officer_user
+
+
 def act(desk: Desk, case: Case, name: str, on: dt.date, **data: Any) -> Case:
-    return engine.check_perform_act(case, act=name, actor_user=desk.world.officer_user, on=on, data=data)
+    user = actor_for(desk.world, case, name)
+    return engine.check_perform_act(case, act=name, actor_user=user, on=on, data=data)

@@ -13,7 +13,7 @@ from conftest import World
 from sanxiang.cases import engine
 from sanxiang.cases.models import Case
 from sanxiang.cases.tests import factories
-from sanxiang.cases.tests.case_factories import YUAN
+from sanxiang.cases.tests.case_factories import YUAN, actor_for, agency_head_user
 from sanxiang.core import clock
 from sanxiang.matters.actions import lists as list_actions
 from sanxiang.matters.enums import ListKind, MatterType, ReliefKind, TimeUnit
@@ -88,6 +88,7 @@ def make_levy_desk(world: World, *, fee_list: bool = True) -> LevyDesk:
         amber_working_days=2,
         levy_late_per_10000=LATE_PER_10000,
     )
+    agency_head_user(world)  # the agency head signs the application to the court (行政强制法 第55条)
     return LevyDesk(world, levy, fee, penalty, coercion, factories.make_company(world.taiyuan))
 
 
@@ -115,4 +116,5 @@ def open_levy(desk: LevyDesk, on: dt.date, *, matter: Matter | None = None) -> C
 
 
 def act(desk: LevyDesk, case: Case, name: str, on: dt.date, **data: Any) -> Case:
-    return engine.check_perform_act(case, act=name, actor_user=desk.world.officer_user, on=on, data=data)
+    user = actor_for(desk.world, case, name)  # the agency head for a decision reserved to that role
+    return engine.check_perform_act(case, act=name, actor_user=user, on=on, data=data)

@@ -12,7 +12,8 @@ from sanxiang.cases.legal_review.actions import check_submit_for_review
 from sanxiang.cases.legal_review.decisions import ProposedDecision
 from sanxiang.cases.legal_review.discussion import check_record_discussion
 from sanxiang.cases.models import Case
-from sanxiang.cases.tests.case_factories import YUAN, Desk
+from sanxiang.cases.tests.case_factories import YUAN, Desk, agency_head_user
+from sanxiang.cases.tests.levy_factories import LevyDesk
 from sanxiang.core import clock
 from sanxiang.matters import actions as matter_actions
 from sanxiang.matters.enums import ListKind, MatterType, PartyKind, ReviewCriterion
@@ -26,6 +27,7 @@ from sanxiang.review import actions as review_actions
 from sanxiang.review.enums import ChecklistItem, Outcome
 from sanxiang.review.models import ReviewRequest
 
+AnyDesk = Desk | LevyDesk
 ALL_PASS = {item.value: {"passed": True, "comment": ""} for item in ChecklistItem}
 
 
@@ -37,7 +39,7 @@ def failing(*items: ChecklistItem) -> dict[str, dict[str, object]]:
 
 
 def make_reviewer(
-    desk: Desk, name: str = "孙七", *, qualified: bool = True, username: str = "reviewer"
+    desk: AnyDesk, name: str = "孙七", *, qualified: bool = True, username: str = "reviewer"
 ) -> Officer:
     """An officer of the 太原 legal department, granted the legal-reviewer role."""
     world = desk.world
@@ -55,7 +57,7 @@ def make_reviewer(
 
 
 def submit(
-    desk: Desk,
+    desk: AnyDesk,
     case: Case,
     on: dt.date,
     *,
@@ -99,7 +101,7 @@ def conclude(
 
 
 def pass_review(
-    desk: Desk, case: Case, on: dt.date, *, reviewer: Officer | None = None, **proposal: object
+    desk: AnyDesk, case: Case, on: dt.date, *, reviewer: Officer | None = None, **proposal: object
 ) -> Case:
     """Submit, assign and approve on ``on``: the case's ``legal_review`` act is recorded by the approval."""
     reviewer = (
@@ -111,7 +113,7 @@ def pass_review(
     return Case.objects.get(pk=case.pk)
 
 
-def publish_catalogue(desk: Desk, *, effective: dt.date = dt.date(2026, 7, 1)) -> None:
+def publish_catalogue(desk: AnyDesk, *, effective: dt.date = dt.date(2026, 7, 1)) -> None:
     """A major-decision catalogue of 太原 (R-LR-02), thresholds in the style of DOMAIN.md's examples."""
     world = desk.world
     specs = [
@@ -166,6 +168,22 @@ def publish_catalogue(desk: Desk, *, effective: dt.date = dt.date(2026, 7, 1)) -
             MatterType.PENALTY,
             value="outside_benchmark",
         ),
+        ReviewRuleSpec(
+            "FS-08",
+            ReviewCriterion.DECISION_KIND,
+            "申请人民法院强制执行",
+            (),
+            MatterType.COERCION,
+            value="court_enforcement",
+        ),
+        ReviewRuleSpec(
+            "FS-09",
+            ReviewCriterion.DECISION_KIND,
+            "易地建设费减免",
+            (),
+            MatterType.LEVY,
+            value="levy_exemption",
+        ),
         ReviewRuleSpec("FS-10", ReviewCriterion.HANDLER_FLAG, "涉及重大公共利益", value="public_interest"),
         ReviewRuleSpec("FS-11", ReviewCriterion.HANDLER_FLAG, "案情疑难复杂", value="complex"),
         ReviewRuleSpec("FS-12", ReviewCriterion.HANDLER_FLAG, "可能造成重大社会影响", value="social_impact"),
@@ -189,13 +207,7 @@ def set_time_limit(desk: Desk, *, days: int = 7, extension: int = 3) -> None:
 
 def make_head(desk: Desk) -> Officer:
     """常建军, agency head (机关负责人) of 太原, with a login."""
-    found = Officer.objects.filter(name="常建军", agency=desk.world.taiyuan).first()
-    if found is not None:
-        return found
-    user = User.objects.create_user(username="head", password="correct-horse-battery")
-    head = factories.make_officer(desk.world.taiyuan, "常建军", user=user)
-    factories.grant(user, desk.world.taiyuan, Role.AGENCY_HEAD)
-    return head
+    return Officer.objects.get(user=agency_head_user(desk.world))
 
 
 def discuss(desk: Desk, case: Case, on: dt.date) -> Case:

@@ -1,6 +1,7 @@
 """Browser journey in real Chromium against a live server (行政处罚法 第58条): an officer submits a major
 penalty for legal review, the reviewer returns it for more material, the officer supplements and submits
-again, the reviewer approves — and only then can the agency head record the decision (refused before).
+again, the reviewer approves — and only then can the agency head record the decision (refused before); the
+officer, who is not the head, cannot record it even after the approval (第57条).
 Run with ``pytest -m e2e -p no:xdist sanxiang/cases``."""
 
 from __future__ import annotations
@@ -13,9 +14,8 @@ from playwright.sync_api import Browser, Page
 from pytest_django.live_server_helper import LiveServer
 
 from conftest import PASSWORD, World
-from sanxiang.accounts.models import User
 from sanxiang.cases.models import Case
-from sanxiang.cases.tests.case_factories import REGISTERED, YUAN, act, make_desk, open_case
+from sanxiang.cases.tests.case_factories import REGISTERED, YUAN, act, agency_head_user, make_desk, open_case
 from sanxiang.cases.tests.review_factories import make_reviewer, publish_catalogue
 from sanxiang.core import clock
 from sanxiang.organizations.enums import Role
@@ -33,10 +33,7 @@ def case(transactional_db: None, world: World) -> Case:
     desk = make_desk(world)
     publish_catalogue(desk)
     make_reviewer(desk)
-    head = User.objects.create_user(username="head", password=PASSWORD)
-    factories.make_officer(world.taiyuan, "常建军", user=head)
-    factories.grant(head, world.taiyuan, Role.AGENCY_HEAD)
-    factories.grant(head, world.taiyuan, Role.OFFICER)
+    factories.grant(agency_head_user(world), world.taiyuan, Role.OFFICER)  # 常建军, made by make_desk
     case = open_case(desk, proposed_fen=60_000 * YUAN)
     for name in ("investigate", "examine"):
         case = act(desk, case, name, REGISTERED)
@@ -115,6 +112,10 @@ def test_a_major_penalty_is_decided_only_after_its_review_passed(
     _submit(officer, live_server, case, "拟对当事人处以罚款人民币60000元（已补充现场检查笔录）。")
     _review(reviewer, live_server, "approved")
     assert reviewer.locator("#outcome").count() == 1
+
+    _decide(officer, live_server, case)  # refused: the decision is the agency head's (第57条)
+    assert "第57条" in officer.locator("#act-form").inner_text()
+    assert Case.objects.get(pk=case.pk).decided_on is None
 
     _decide(head, live_server, case)
     decided = Case.objects.get(pk=case.pk)

@@ -13,6 +13,12 @@ from enum import StrEnum
 
 from django.utils.functional import Promise
 
+# The guard that checks ``Transition.role`` (implemented by the case engine).
+ROLE_GUARD = "actor_holds_role"
+# The guard of the legal-review gate and the act the reviewer's approval records (行政处罚法 第58条).
+REVIEW_GUARD = "legal_review_passed"
+REVIEW_ACT = "legal_review"
+
 # A label is English source text marked for translation (gettext_lazy); show it with str().
 Label = str | Promise
 
@@ -71,6 +77,11 @@ class Transition:
     basis: str = ""
     optional: bool = False  # a branch taken only in some cases (hearing, collective discussion, extension)
     av_step: str = ""  # the AV-list step whose recording this act closes (R-REC-02); blank: the act itself
+    # The role (organizations.enums.Role value) the officer performing the act must hold in the case's agency,
+    # with the article that reserves the act to it (e.g. the agency head decides: 行政处罚法 第57条); the
+    # ``actor_holds_role`` guard enforces it and must be named whenever a role is.
+    role: str = ""
+    role_basis: str = ""
 
 
 @dataclass(frozen=True)
@@ -115,6 +126,26 @@ class Procedure:
         return self.stages[0]
 
 
+def legal_review_loops(sources: tuple[str, ...], basis: str) -> tuple[Transition, ...]:
+    """The ``legal_review`` act of a procedure without a stage of its own for it: recorded on the stage the
+    decision is taken from (国办发〔2018〕118号 extends the review to every kind of enforcement decision).
+    Only the reviewer's approval performs it (the ``legal_review_approved`` guard)."""
+    from django.utils.translation import gettext_lazy as _
+
+    return tuple(
+        Transition(
+            REVIEW_ACT,
+            _("Legal review"),
+            source,
+            source,
+            guards=("legal_review_approved",),
+            basis=basis,
+            optional=True,
+        )
+        for source in sources
+    )
+
+
 _registry: dict[str, Procedure] = {}
 
 
@@ -127,6 +158,11 @@ def register(procedure: Procedure) -> Procedure:
     for stage in procedure.stages:
         if not stage.terminal and not procedure.acts_from(stage.code):
             raise ValueError(f"{procedure.key}: stage {stage.code} has no way out")
+    for transition in procedure.transitions:
+        if bool(transition.role) != (ROLE_GUARD in transition.guards) or (
+            transition.role and not transition.role_basis
+        ):
+            raise ValueError(f"{procedure.key}: {transition.act} names a role without its guard and article")
     limit_codes = {limit.code for limit in procedure.limits}
     changes = [*procedure.register_limits, *(c for t in procedure.transitions for c in t.limits)]
     for change in changes:

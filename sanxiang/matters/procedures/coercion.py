@@ -12,6 +12,8 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from sanxiang.matters.procedures import (
+    REVIEW_GUARD,
+    ROLE_GUARD,
     DayUnit,
     LimitChange,
     LimitEffect,
@@ -19,8 +21,10 @@ from sanxiang.matters.procedures import (
     Stage,
     TimeLimit,
     Transition,
+    legal_review_loops,
     register,
 )
+from sanxiang.organizations.enums import Role
 
 QZF = "行政强制法"
 OFFICERS = ("two_certified_officers", "no_recusal_pending")
@@ -46,10 +50,15 @@ def _court() -> tuple[Transition, ...]:
             _("Apply to the court for enforcement"),
             "demanded",
             "applied",
-            guards=(*OFFICERS, "demand_period_elapsed", "within_court_window"),
+            # the decision to seek enforcement: reviewed when major (国办发〔2018〕118号), and the
+            # application is signed by the agency head (第55条)
+            guards=(*OFFICERS, "demand_period_elapsed", "within_court_window", REVIEW_GUARD, ROLE_GUARD),
             limits=(_stop(PERFORM), _stop(APPLY), _start(ACCEPT)),
             basis=f"{QZF} 第53条, 第54条, 第55条",
+            role=Role.AGENCY_HEAD.value,
+            role_basis=f"{QZF} 第55条",
         ),
+        *legal_review_loops(("demanded",), "国办发〔2018〕118号"),
         Transition(
             "court_accept",
             _("Record the court's acceptance"),

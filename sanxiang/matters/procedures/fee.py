@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from sanxiang.matters.procedures import Procedure, Stage, Transition, register
-from sanxiang.matters.procedures.levy import OFFICERS, PAY, payment_transitions
+from sanxiang.matters.procedures import Procedure, Stage, Transition, legal_review_loops, register
+from sanxiang.matters.procedures.levy import ASSESS_GUARDS, OFFICERS, PAY, REVIEW_BASIS, payment_transitions
 
 BASIS = "行政事业性收费标准管理办法"
 
@@ -33,9 +33,10 @@ FEE = register(
                 _("Assess the fee"),
                 "opened",
                 "assessed",
-                guards=(*OFFICERS, "levy_standard_in_force", "exemption_listed"),
+                guards=ASSESS_GUARDS,
                 basis=BASIS,
             ),
+            *legal_review_loops(("opened",), REVIEW_BASIS),
             *payment_transitions(BASIS),
             Transition("close", _("Close the case"), "paid", "closed", OFFICERS, (), BASIS),
             Transition(

@@ -13,6 +13,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from sanxiang.matters.procedures import (
+    REVIEW_GUARD,
     DayUnit,
     LimitChange,
     LimitEffect,
@@ -20,6 +21,7 @@ from sanxiang.matters.procedures import (
     Stage,
     TimeLimit,
     Transition,
+    legal_review_loops,
     register,
 )
 
@@ -27,6 +29,10 @@ RFF22 = "人民防空法 第22条"
 ZF9 = "中发〔2001〕9号 第三部分第9条"
 QZF45 = "行政强制法 第45条"
 OFFICERS = ("two_certified_officers", "no_recusal_pending")
+# The assessment is the levy decision: a major one (in the catalogue) waits for its legal review
+# (国办发〔2018〕118号, which extends the review to 行政征收). No article reserves it to the agency head.
+ASSESS_GUARDS = (*OFFICERS, "levy_standard_in_force", "exemption_listed", REVIEW_GUARD)
+REVIEW_BASIS = "国办发〔2018〕118号"
 
 # The period a payment notice gives. The Shanxi period is to be confirmed; 15 days as for fines
 # (行政处罚法 第67条) until the province's rule is loaded.
@@ -95,9 +101,10 @@ LEVY = register(
                 _("Assess the levy"),
                 "opened",
                 "assessed",
-                guards=(*OFFICERS, "levy_standard_in_force", "exemption_listed"),
+                guards=ASSESS_GUARDS,
                 basis=f"{RFF22}; {ZF9}",
             ),
+            *legal_review_loops(("opened",), REVIEW_BASIS),
             *payment_transitions(RFF22),
             Transition(
                 "refer_enforcement",

@@ -10,6 +10,8 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from sanxiang.matters.procedures import (
+    REVIEW_GUARD,
+    ROLE_GUARD,
     DayUnit,
     LimitChange,
     LimitEffect,
@@ -17,8 +19,10 @@ from sanxiang.matters.procedures import (
     Stage,
     TimeLimit,
     Transition,
+    legal_review_loops,
     register,
 )
+from sanxiang.organizations.enums import Role
 
 ALL = "行政许可法"
 
@@ -29,6 +33,12 @@ DECIDE = TimeLimit(
 ISSUE = TimeLimit("issue", _("Issue the licence"), 10, DayUnit.WORKING, f"{ALL} 第44条")
 
 OFFICERS = ("two_certified_officers", "no_recusal_pending")
+# The decision (准予 / 不予许可) is the agency's, signed by its head (行政许可法 第38条); a major one (e.g. a
+# refusal, 不予许可, in the catalogue) waits for its legal review (国办发〔2018〕118号).
+DECISION_GUARDS = (*OFFICERS, REVIEW_GUARD, ROLE_GUARD)
+HEAD = Role.AGENCY_HEAD.value
+HEAD_DECIDES = f"{ALL} 第38条"
+DECIDING = ("examined", "heard")
 
 LICENSE = register(
     Procedure(
@@ -132,10 +142,13 @@ LICENSE = register(
                     _("Grant the licence"),
                     source,
                     "granted",
+                    guards=DECISION_GUARDS,
                     limits=(LimitChange("decide", LimitEffect.STOP), LimitChange("issue", LimitEffect.START)),
                     basis=f"{ALL} 第38条",
+                    role=HEAD,
+                    role_basis=HEAD_DECIDES,
                 )
-                for source in ("examined", "heard")
+                for source in DECIDING
             ),
             *(
                 Transition(
@@ -143,12 +156,16 @@ LICENSE = register(
                     _("Refuse the licence"),
                     source,
                     "refused",
+                    guards=DECISION_GUARDS,
                     limits=(LimitChange("decide", LimitEffect.STOP),),
                     basis=f"{ALL} 第38条",
                     optional=True,
+                    role=HEAD,
+                    role_basis=HEAD_DECIDES,
                 )
-                for source in ("examined", "heard")
+                for source in DECIDING
             ),
+            *legal_review_loops(DECIDING, "国办发〔2018〕118号"),
             Transition(
                 "issue",
                 _("Issue the licence"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from sanxiang.matters.procedures import (
+    ROLE_GUARD,
     DayUnit,
     LimitChange,
     LimitEffect,
@@ -20,6 +21,7 @@ from sanxiang.matters.procedures import (
     Transition,
     register,
 )
+from sanxiang.organizations.enums import Role
 
 VERSION = "2021"
 APL = "行政处罚法"
@@ -36,7 +38,11 @@ DECISION_GUARDS = (
     "no_heavier_after_statement",
     "legal_review_passed",
     "collective_discussion_held",
+    ROLE_GUARD,
 )
+# 行政处罚法 第57条: the decision is the agency head's (行政机关负责人), after examining the findings.
+HEAD = Role.AGENCY_HEAD.value
+HEAD_DECIDES = f"{APL} 第57条"
 # The stages after notification from which a decision may be taken.
 READY_TO_DECIDE = ("notified", "heard", "reviewed", "discussed")
 OPEN_BEFORE_NOTICE = ("registered", "investigating", "examined")
@@ -61,6 +67,8 @@ def _decisions() -> tuple[Transition, ...]:
             guards=DECISION_GUARDS,
             limits=(_stop(DECIDE), _start(SERVE)),
             basis=f"{APL} 第57条",
+            role=HEAD,
+            role_basis=HEAD_DECIDES,
         )
         for source in READY_TO_DECIDE
     )
@@ -70,10 +78,12 @@ def _decisions() -> tuple[Transition, ...]:
             _("Decide not to penalise"),
             source,
             "not_penalised",
-            guards=(*OFFICERS, "legal_review_passed"),
+            guards=(*OFFICERS, "legal_review_passed", ROLE_GUARD),
             limits=(_stop(DECIDE),),
             basis=f"{APL} 第57条",
             optional=True,
+            role=HEAD,
+            role_basis=HEAD_DECIDES,
         )
         for source in ("examined", *READY_TO_DECIDE)
     )

@@ -86,6 +86,43 @@ def test_every_decision_needs_notification_and_review() -> None:
         )
 
 
+# (procedure, decision act, the article reserving it to the agency head)
+DECISIONS = [
+    ("penalty", "decide", "行政处罚法 第57条"),
+    ("penalty", "decide_no_penalty", "行政处罚法 第57条"),
+    ("license", "grant", "行政许可法 第38条"),
+    ("license", "refuse", "行政许可法 第38条"),
+    ("coercion", "apply_court", "行政强制法 第55条"),
+]
+
+
+@pytest.mark.parametrize(("key", "act", "basis"), DECISIONS)
+def test_decisions_are_the_agency_heads_with_their_article(key: str, act: str, basis: str) -> None:
+    """行政处罚法 第57条, 行政许可法 第38条, 行政强制法 第55条: the head decides; the guard enforces it."""
+    found = [t for t in procedures.get(key).transitions if t.act == act]
+    assert found
+    for transition in found:
+        assert (transition.role, transition.role_basis) == ("agency_head", basis)
+        assert procedures.ROLE_GUARD in transition.guards
+
+
+@pytest.mark.parametrize(
+    ("key", "act"),
+    [*((key, act) for key, act, _basis in DECISIONS), ("levy", "assess"), ("fee", "assess")],
+)
+def test_every_enforcement_decision_passes_the_legal_review_gate(key: str, act: str) -> None:
+    """国办发〔2018〕118号 extends the review of major decisions to every enforcement type: each decision act
+    carries the gate, and the procedure has the ``legal_review`` act on the stages it is taken from."""
+    procedure = procedures.get(key)
+    found = [t for t in procedure.transitions if t.act == act]
+    assert found
+    for transition in found:
+        assert procedures.REVIEW_GUARD in transition.guards
+        assert procedures.REVIEW_ACT in {t.act for t in procedure.acts_from(transition.source)} or (
+            key == "penalty"  # the penalty's review has its own stage before the decision
+        )
+
+
 def test_simple_procedure_has_its_cap_guard() -> None:
     """行政处罚法 第51条: 200 yuan for individuals, 3,000 for organisations."""
     decide = procedures.get("penalty_simple").acts_from("found")[0]
@@ -110,6 +147,10 @@ def _tiny(**changes: object) -> Procedure:
         {"stages": (Stage("a", "a"), Stage("b", "b"))},
         {"register_limits": (LimitChange("missing", LimitEffect.START),)},
         {"limits": (procedures.TimeLimit("x", "x", 5, DayUnit.WORKING, ""),)},
+        # a role without its guard, a guard without a role, a role without its article
+        {"transitions": (Transition("go", "go", "a", "b", role="agency_head", role_basis="x 第1条"),)},
+        {"transitions": (Transition("go", "go", "a", "b", guards=(procedures.ROLE_GUARD,)),)},
+        {"transitions": (Transition("go", "go", "a", "b", (procedures.ROLE_GUARD,), role="agency_head"),)},
     ],
 )
 def test_register_refuses_malformed(changes: dict[str, object]) -> None:
