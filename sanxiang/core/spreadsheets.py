@@ -20,13 +20,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import openpyxl
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.datetime import from_excel
-from openpyxl.worksheet.datavalidation import DataValidation
 
 from sanxiang.core.errors import InvalidInput
 
@@ -107,6 +102,8 @@ def check_xlsx(data: bytes, *, max_bytes: int = MAX_UPLOAD_BYTES) -> None:
 
 def _sheet_rows(data: bytes, sheet_title: str) -> Iterator[tuple[Any, ...]]:
     """The sheet's rows from row 1, blank ones included so that numbering follows Excel's."""
+    import openpyxl  # imported on use: ~20 MiB that a server process serving no workbook need not carry
+
     check_xlsx(data)
     damaged = _("The workbook cannot be read; it may be damaged.")
     try:
@@ -193,6 +190,8 @@ def date(value: Any) -> dt.date:
         and not isinstance(value, bool)
         and _EXCEL_DAYS[0] < value < _EXCEL_DAYS[1]
     ):
+        from openpyxl.utils.datetime import from_excel
+
         return from_excel(value).date()  # type: ignore[no-any-return]  # openpyxl is untyped
     written = unicodedata.normalize("NFKC", text(value))
     match = _DATE_PATTERN.match(written) or re.match(r"^(\d{4})(\d{2})(\d{2})$", written)
@@ -234,6 +233,9 @@ def cell_errors(number: int, cells: Mapping[str, Any], columns: Sequence[Column]
 
 def new_workbook(title: str, columns: Sequence[Column]) -> tuple[Any, Any]:
     """A workbook whose first sheet has the layout's header, required headers in red."""
+    import openpyxl
+    from openpyxl.styles import Alignment, Font, PatternFill
+
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.title = title
@@ -253,6 +255,10 @@ def format_body(
 ) -> None:
     """Dates as dates, everything else as text (Excel keeps leading zeros and never computes a cell: a cell
     written as =HYPERLINK(...) stays text), and a drop-down for each column with fixed choices."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
     for index, column in enumerate(columns, start=1):
         number_format = "yyyy-mm-dd" if column.date else "@"
         sheet.column_dimensions[get_column_letter(index)].number_format = number_format

@@ -144,9 +144,11 @@ LATE_REASON_GIVEN = registry.register(
     "evidence.late_reason_given",
     "The officer who uploaded a recording late said why (R-REC-04).",
     {"file": "int", "reason": "str", "upload_lag_minutes?": "int"},
+    label=_("Late upload explained"),
 )
 LATE_REASON_ACKNOWLEDGED = registry.register(
     "evidence.late_reason_acknowledged",
     "A supervisor acknowledged the reason given for a late upload; it no longer shows as a work item.",
     {"file": "int", "given_by": "int"},
+    label=_("Late upload acknowledged"),
 )

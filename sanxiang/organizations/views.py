@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import segno
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -110,6 +109,8 @@ def verification_url(number: str) -> str:
 
 def qr_svg(url: str) -> SafeString:
     """An inline SVG QR code for ``url``; medium error correction survives a worn or scratched card."""
+    import segno  # imported on use: ~10 MiB per server process otherwise
+
     svg = segno.make(url, error="m", micro=False).svg_inline(scale=4, border=2, omitsize=True)
     # segno builds the markup from the encoded modules only; ``url`` never appears in it as text.
     return mark_safe(svg)  # noqa: S308
