@@ -15,6 +15,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from sanxiang.cases.engine.levy_guards import LEVY_GUARDS
+from sanxiang.cases.engine.service_guard import SERVICE_GUARDS
 from sanxiang.cases.enums import PartyKind
 from sanxiang.cases.models import Case, CaseOfficer, CaseSetting
 from sanxiang.cases.settings_selectors import setting_for
@@ -215,6 +216,7 @@ GUARDS: dict[str, Guard] = {
     "simple_procedure_cap": simple_procedure_cap,
     "av_recorded": av_recorded,
     **LEVY_GUARDS,
+    **SERVICE_GUARDS,
 }
 
 

@@ -20,6 +20,7 @@ from sanxiang.matters.procedures import (
     Transition,
     register,
 )
+from sanxiang.matters.procedures.served import GUARD as SERVED
 
 VERSION = "2021"
 APL = "行政处罚法"
@@ -135,7 +136,7 @@ ORDINARY = register(
                 _("Notify the intended penalty"),
                 "examined",
                 "notified",
-                OFFICERS,
+                (*OFFICERS, SERVED),  # only the service of the prior notice performs it (第44条, 第61条)
                 (),
                 f"{APL} 第44条",
             ),
@@ -188,7 +189,7 @@ ORDINARY = register(
                 _("Serve the decision"),
                 "decided",
                 "served",
-                (*OFFICERS, "legal_review_passed", "av_recorded"),
+                (*OFFICERS, "legal_review_passed", "av_recorded", SERVED),
                 (_stop(SERVE), _start(PAY)),
                 f"{APL} 第61条",
             ),
