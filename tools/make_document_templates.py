@@ -152,18 +152,27 @@ BODIES: dict[str, list[str]] = {
     "demand_notice": [
         *PARTY,
         "本机关于{{ decided_on }}对你（单位）作出{{ decision_number }}行政处罚决定，你（单位）至今未履行。"
-        "依据《中华人民共和国行政强制法》第三十五条，现催告你（单位）在收到本催告书之日起十日内履行：{{ penalty }}。"
+        "依据《中华人民共和国行政强制法》第三十五条，现催告你（单位）在收到本催告书之日起十日内履行：{{ penalty }}。",
+        "履行期限：自收到本催告书之日起十日内。",
+        "履行方式：持本催告书到指定银行或者通过电子支付系统缴纳。",
+        "应缴金额：人民币{{ amount_yuan }}元（大写：{{ amount_words }}）。",
         "你（单位）有权进行陈述和申辩。逾期仍不履行的，本机关将依法申请人民法院强制执行。",
         *SIGN,
     ],
     "enforcement_application": [
         "申请人：{{ agency_name }}　地址：{{ agency_address }}",
         "被申请人：{{ party_name }}　地址：{{ party_address }}",
-        "申请事项：请求强制执行本机关{{ decision_number }}行政处罚决定：{{ penalty }}。",
-        "事实和理由：{{ facts }}被申请人在法定期限内未申请行政复议或者提起行政诉讼，又不履行，经催告仍未履行。"
+        "申请事项：请求强制执行本机关{{ decision_number }}行政处罚决定：{{ penalty }}"
+        "（申请强制执行的金额：人民币{{ amount_yuan }}元）。",
+        "事实和理由：{{ facts }}本机关依据{{ legal_bases }}作出上述决定。"
+        "被申请人在法定期限内未申请行政复议或者提起行政诉讼，又不履行，经催告仍未履行。"
         "依据《中华人民共和国行政强制法》第五十三条、第五十四条，特申请强制执行。",
+        "当事人的意见及催告情况：本机关已依法送达催告书，当事人未提出陈述、申辩意见或者所提意见不成立。",
+        "附：1. 行政处罚决定书及作出决定的事实、理由和依据；2. 当事人的意见及催告书、送达回证；"
+        "3. 申请强制执行标的情况（《中华人民共和国行政强制法》第五十五条）。",
         "此致",
         "{{ court }}",
+        "行政机关负责人（签名）：",
         *SIGN,
     ],
     "license_acceptance": [
@@ -198,8 +207,11 @@ BODIES: dict[str, list[str]] = {
     ],
     "payment_notice": [
         *PARTY,
-        "依据本机关{{ decision_number }}决定，请你（单位）缴纳：{{ penalty }}。",
-        "{{ performance }}",
+        "{% if decision_number %}依据本机关{{ decision_number }}决定，{% endif %}"
+        "请你（单位）缴纳{{ payment_item }}：人民币{{ amount_yuan }}元（大写：{{ amount_words }}）。",
+        "缴款期限：{{ payment_period }}。",
+        "缴款方式：持本通知书到指定银行或者通过非税收入电子缴款系统缴纳，取得财政票据；执法人员不收取款项。",
+        "{{ late_charge }}",
         *SIGN,
     ],
     "review_opinion": [

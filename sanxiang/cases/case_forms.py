@@ -77,7 +77,7 @@ class ActForm(forms.Form):
     act = forms.ChoiceField(label=_("Act"))
     on = forms.DateField(label=_("Date of the act"), widget=DATE)
     amount = AmountField(
-        label=_("Amount (yuan): the fine when notifying or deciding, the sum paid"), required=False
+        label=_("Amount (yuan): the fine proposed when examining or decided, the sum paid"), required=False
     )
     area = AreaField(label=_("Shelter area that should be built (m²), when assessing"), required=False)
     exempt_area = AreaField(label=_("Exempted area (m²)"), required=False)
@@ -85,7 +85,6 @@ class ActForm(forms.Form):
     exemption_evidence = forms.CharField(
         label=_("Evidence of the exemption"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
-    served_on = forms.DateField(label=_("Prior notice served on"), widget=DATE, required=False)
     new_facts = forms.CharField(
         label=_("New facts found after the statement"),
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -118,8 +117,6 @@ class ActForm(forms.Form):
         }
         if self.cleaned_data["amount"] is not None:
             data["amount_fen"] = self.cleaned_data["amount"]
-        if self.cleaned_data["served_on"] is not None:
-            data["served_on"] = self.cleaned_data["served_on"]
         if self.cleaned_data["area"] is not None:
             data["area_centi"] = self.cleaned_data["area"]
         if self.cleaned_data["exempt_area"] is not None:
@@ -128,3 +125,16 @@ class ActForm(forms.Form):
             data["exemption_code"] = self.cleaned_data["exemption_code"]
             data["exemption_evidence"] = self.cleaned_data["exemption_evidence"]
         return data
+
+
+class CaseSettingForm(forms.Form):
+    """The agency's dated case settings (parsing only; the action decides the rules)."""
+
+    effective_from = forms.DateField(label=_("Takes effect on"), widget=DATE)
+    hearing_person = AmountField(label=_("Hearing threshold for individuals (yuan)"))
+    hearing_organization = AmountField(label=_("Hearing threshold for organisations (yuan)"))
+    amber_working_days = forms.IntegerField(label=_("Amber when at most this many working days are left"))
+    levy_late_per_10000 = forms.IntegerField(
+        label=_("Late charge on levies and fees, per 10,000 of the amount due a day (0: none)"),
+        help_text=_("For example 5 for 0.05 % a day. The total never exceeds the amount due."),
+    )

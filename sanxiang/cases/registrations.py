@@ -21,6 +21,11 @@ def register() -> None:
     worklist.register_nav(worklist.NavItem(_("Cases"), "cases:case_list", roles=PARTY_ROLES))
     worklist.register_nav(worklist.NavItem(_("Deadline board"), "cases:deadline_board", roles=PARTY_ROLES))
     worklist.register_nav(worklist.NavItem(_("Parties"), "cases:party_list", roles=PARTY_ROLES))
+    worklist.register_nav(
+        worklist.NavItem(
+            _("Case settings"), "cases:case_settings_index", roles=frozenset({str(Role.ADMINISTRATOR)})
+        )
+    )
     worklist.register(deadline_items)
 
 

@@ -25,3 +25,8 @@ def setting_for(agency: Agency, *, on: dt.date) -> CaseSetting | None:
         if agency_id in by_agency:
             return by_agency[agency_id]
     return None
+
+
+def settings_of(agency: Agency) -> list[CaseSetting]:
+    """The agency's own dated rows, latest first (the page of its administrators)."""
+    return list(CaseSetting.objects.filter(agency=agency).order_by("-effective_from"))

@@ -181,6 +181,7 @@ def desk(agency: Agency, officer_username: str, second_username: str) -> Desk | 
 
 def plan_steps(desk: Desk, today: dt.date) -> list[tuple[dt.date, Callable[[], None]]]:
     """Every registration and act of the demo cases as (day, do-it), to be run in date order."""
+    from sanxiang.demo import documents as demo_documents  # late: it uses this module's MARK
     from sanxiang.demo import reviews  # the review plans use this module's Desk: imported late
 
     steps: list[tuple[dt.date, Callable[[], None]]] = []
@@ -207,7 +208,7 @@ def plan_steps(desk: Desk, today: dt.date) -> list[tuple[dt.date, Callable[[], N
             )
 
         steps.append((registered, register))
-        for offset, act, data in acts:
+        for offset, act, data in demo_documents.expand("penalty", acts):
             day = registered + dt.timedelta(days=offset)
             values = {
                 key: registered + dt.timedelta(days=v) if key == "served_on" else v for key, v in data.items()
@@ -224,17 +225,27 @@ def plan_steps(desk: Desk, today: dt.date) -> list[tuple[dt.date, Callable[[], N
                         holder["case"], act, actor_user=desk.user, on=day, values=values
                     )
                     return
-                clear_recording(holder["case"], act, day, requester=desk.user)
-                holder["case"] = engine.check_perform_act(
-                    holder["case"],
-                    act=act,
-                    actor_user=acting_user(holder["case"], act, desk.user),
-                    on=day,
-                    data=values,
-                )
+                holder["case"] = perform_act(holder["case"], act, user=desk.user, day=day, values=values)
 
             steps.append((day, perform))
     return steps
+
+
+def perform_act(case: Case, act: str, *, user: User, day: dt.date, values: dict[str, Any]) -> Case:
+    """One planned act of a demo case on ``day``: a document's issue or service (the service performs the
+    notification and the decision's service, 行政处罚法 第61条), else the engine's act followed by the
+    document it leaves behind."""
+    from sanxiang.demo import documents as demo_documents
+
+    served = demo_documents.act_served(case, act)
+    if served is not None:
+        clear_recording(case, served, day, requester=user)
+    if demo_documents.perform(case, act, user=user, day=day):
+        return Case.objects.get(pk=case.pk)
+    clear_recording(case, act, day, requester=user)
+    case = engine.check_perform_act(case, act=act, actor_user=acting_user(case, act, user), on=day, data=values)
+    demo_documents.issue_after(case, act, user=user, day=day)
+    return case
 
 
 def load_cases(agency: Agency, *, officer_username: str, second_username: str, today: dt.date) -> int:

@@ -16,7 +16,8 @@ from typing import Any
 
 from sanxiang.cases import engine
 from sanxiang.cases.models import Case
-from sanxiang.demo.cases import MARK, YUAN, Desk, acting_user, clear_recording
+from sanxiang.demo import documents as demo_documents
+from sanxiang.demo.cases import MARK, YUAN, Desk, perform_act
 from sanxiang.matters.enums import ListKind
 from sanxiang.matters.models import Matter
 from sanxiang.matters.selectors import version_in_force
@@ -104,6 +105,11 @@ PLANS: list[Plan] = [
 AGES = [(facts, age, acts) for facts, _code, age, acts in PLANS]
 
 
+def _procedure(code: str) -> str:
+    """The procedure of a plan's matter, as far as the plan's document steps need it (penalty codes 'CF-')."""
+    return "penalty" if code.startswith("CF-") else ""
+
+
 def _matter(desk: Desk, code: str, on: dt.date) -> Matter:
     version = version_in_force(ListKind.CATALOGUE, desk.agency, on=on)
     return Matter.objects.get(version=version, code=code)
@@ -151,9 +157,7 @@ def _act(desk: Desk, case: Case, act: str, on: dt.date, *, data: dict[str, Any],
             data={"amount_fen": case.assessment.amount_fen},
         )
     values = {k: today - dt.timedelta(days=v) if k == "served_on" else v for k, v in data.items()}
-    clear_recording(case, act, on, requester=desk.user)
-    actor = acting_user(case, act, desk.user)
-    return engine.check_perform_act(case, act=act, actor_user=actor, on=on, data=values)
+    return perform_act(case, act, user=desk.user, day=on, values=values)
 
 
 def plan_steps(desk: Desk, today: dt.date) -> list[Step]:
@@ -173,7 +177,7 @@ def plan_steps(desk: Desk, today: dt.date) -> list[Step]:
             holder["case"] = _register(desk, code, facts, day, party)
 
         steps.append((day, register))
-        for ago, act, data in acts:
+        for ago, act, data in demo_documents.expand(_procedure(code), acts):
 
             def perform(
                 act: str = act, ago: int = ago, data: dict[str, Any] = data, holder: dict[str, Case] = holder

@@ -273,7 +273,7 @@ def load(say: Say) -> dict[str, str]:
             taiyuan, officer_username="officer", second_username="department_head", today=today
         )
         say(f"cases opened: {opened}")
-        say(f"cases with documents: {demo_documents.load_documents(taiyuan, officer_username='officer')}")
+        say(f"cases with documents: {demo_documents.cases_with_documents(taiyuan)}")
         shown = demo_publications.load_publications(
             taiyuan, editor_username="publicity", admin_username="admin", today=today
         )

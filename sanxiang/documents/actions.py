@@ -41,8 +41,9 @@ def check_upload_template(
     filename: str,
     effective_from: dt.date,
 ) -> DocumentTemplate:
-    """Add a version of ``agency``'s template for ``kind``. A penalty decision template lacking an element of
-    行政处罚法 第59条 is refused, naming the element."""
+    """Add a version of ``agency``'s template for ``kind``. A template lacking an element the law lists
+    for its kind (行政处罚法 第59条, 行政许可法 第38条, 行政强制法 第35条, 第55条, ``elements``) is
+    refused, naming the element."""
     _check_template(kind, content, effective_from)
     # Versions are numbered per agency and kind: the agency row serialises concurrent uploads (rare).
     Agency.objects.select_for_update().filter(pk=agency.pk).first()
@@ -93,28 +94,34 @@ def _check_template(kind: str, content: bytes, effective_from: dt.date) -> None:
             _("A template takes effect today or later; documents already issued keep their template."),
             {"effective_from": [_("Choose today or a later day.")]},
         )
-    if kinds.get(kind).penalty_decision:
-        missing = elements.missing_elements(rendering.placeholders(content), rendering.fixed_text(content))
-        if missing:
-            raise RuleViolation(
-                _("The decision template lacks %(elements)s (Administrative Penalty Law, Article 59).")
-                % {"elements": "; ".join(missing)}
-            )
+    if not elements.required(kind):
+        return
+    missing = elements.missing_elements(rendering.placeholders(content), rendering.fixed_text(content), kind)
+    if missing and kinds.get(kind).penalty_decision:
+        raise RuleViolation(
+            _("The decision template lacks %(elements)s (Administrative Penalty Law, Article 59).")
+            % {"elements": "; ".join(missing)}
+        )
+    if missing:
+        raise RuleViolation(
+            _("The template of the %(document)s lacks %(elements)s.")
+            % {"document": kinds.get(kind).title, "elements": "; ".join(missing)}
+        )
 
 
 def check_decision_context(kind: str, context: Mapping[str, Any]) -> None:
-    """行政处罚法 第59条 on the filled-in values: every element of a penalty decision is non-empty."""
-    if not kinds.get(kind).penalty_decision:
-        return
-    empty = [
-        str(element.label)
-        for element in elements.ARTICLE_59
-        if any(not context.get(name) for name in element.variables)
-    ]
-    if empty:
+    """The elements the law lists for ``kind`` (行政处罚法 第59条 for a penalty decision, ``elements``) on the
+    filled-in values: each is non-empty."""
+    empty = elements.empty_elements(kind, dict(context))
+    if empty and kinds.get(kind).penalty_decision:
         raise InvalidInput(
             _("The decision cannot be issued without %(elements)s (Administrative Penalty Law, Article 59).")
             % {"elements": "; ".join(empty)}
+        )
+    if empty:
+        raise InvalidInput(
+            _("The %(document)s cannot be issued without %(elements)s.")
+            % {"document": kinds.get(kind).title, "elements": "; ".join(empty)}
         )
 
 

@@ -10,10 +10,11 @@ import datetime as dt
 from typing import Any
 
 from sanxiang.cases.documents.amounts import upper_case, yuan_text
+from sanxiang.cases.engine import levy_facts
 from sanxiang.cases.engine.acts import context as guard_context
 from sanxiang.cases.engine.guards import refusals
 from sanxiang.cases.enums import PartyKind
-from sanxiang.cases.models import Case, Party
+from sanxiang.cases.models import Assessment, Case, Party
 from sanxiang.documents import kinds
 from sanxiang.documents.selectors import documents_of
 from sanxiang.evidence.models import EvidenceFile
@@ -35,6 +36,7 @@ def case_context(case: Case, *, on: dt.date) -> dict[str, Any]:
     """The context of any document of ``case`` issued on ``on``."""
     party = case.parties.order_by("pk").first()
     amount = case.decided_fen if case.decided_fen is not None else case.proposed_fen
+    due = amount if amount is not None else assessed_fen(case)
     return {
         **_agency(case),
         **_party(party),
@@ -44,9 +46,10 @@ def case_context(case: Case, *, on: dt.date) -> dict[str, Any]:
         "evidence": evidence_list(case),
         "legal_bases": legal_bases(case),
         "penalty": penalty_text(amount),
-        "amount_yuan": yuan_text(amount) if amount is not None else "",
-        "amount_words": upper_case(amount) if amount is not None else "",
+        "amount_yuan": yuan_text(due) if due is not None else "",
+        "amount_words": upper_case(due) if due is not None else "",
         "performance": performance_text(case) if amount else "",
+        **payment_context(case, on=on),
         "officers": officers_text(case, on=on),
         "registered_on": chinese_date(case.registered_on),
         "violation_on": chinese_date(case.violation_on),
@@ -123,6 +126,44 @@ def performance_text(case: Case) -> str:
         "（《中华人民共和国行政处罚法》第六十七条）。到期不缴纳罚款的，每日按罚款数额的百分之三加处罚款"
         "（第七十二条）。"
     )
+
+
+def assessed_fen(case: Case) -> int | None:
+    """The amount a levy or fee assessment (核定) fixed, if any."""
+    assessment = Assessment.objects.filter(case_id=case.pk).first()
+    return assessment.amount_fen if assessment is not None else None
+
+
+def payment_context(case: Case, *, on: dt.date) -> dict[str, str]:
+    """What a payment notice (缴款通知书) states besides the amount: the item, the period from the
+    procedure's PAY limit (行政处罚法 第67条 第3款) and the late-charge standard told to the party (行政强制法
+    第45条): 3 % a day for a fine (行政处罚法 第72条), the agency's rate in force for a levy or fee."""
+    procedure = procedures.get(case.procedure_key)
+    days = next((limit.days for limit in procedure.limits if limit.code == "pay"), None)
+    if days is None:
+        return {"payment_item": "", "payment_period": "", "late_charge": ""}
+    penalty = case.procedure_key.startswith("penalty")
+    rate = levy_facts.late_rate(case, on=on)
+    if penalty:
+        late = (
+            f"到期不缴纳罚款的，每日按罚款数额的百分之{rate // 100}加处罚款，加处罚款的数额不超出罚款的数额"
+            "（《中华人民共和国行政处罚法》第七十二条、《中华人民共和国行政强制法》第四十五条）。"
+        )
+    elif rate:
+        late = (
+            f"逾期不缴纳的，自缴款期限届满之次日起，每日按应缴金额的万分之{rate}加收滞纳金，滞纳金的数额不超出"
+            "应缴金额（《中华人民共和国行政强制法》第四十五条）。"
+        )
+    else:
+        late = (
+            "逾期不缴纳的，本机关将依法催告，并依照《中华人民共和国行政强制法》第五十三条、第五十四条"
+            "申请人民法院强制执行。"
+        )
+    return {
+        "payment_item": "罚款" if penalty else case.matter.name,
+        "payment_period": f"自收到{'行政处罚决定书' if penalty else '本通知书'}之日起{days}日内",
+        "late_charge": late,
+    }
 
 
 def officers_text(case: Case, *, on: dt.date) -> str:

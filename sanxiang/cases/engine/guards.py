@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from sanxiang.cases.engine.levy_guards import LEVY_GUARDS
 from sanxiang.cases.engine.role_guards import ROLE_GUARDS
+from sanxiang.cases.engine.service_guard import SERVICE_GUARDS
 from sanxiang.cases.enums import PartyKind
 from sanxiang.cases.models import Case, CaseOfficer, CaseSetting
 from sanxiang.cases.settings_selectors import setting_for
@@ -223,6 +224,7 @@ GUARDS: dict[str, Guard] = {
     "av_recorded": av_recorded,
     **LEVY_GUARDS,
     **ROLE_GUARDS,
+    **SERVICE_GUARDS,
 }
 
 

@@ -21,6 +21,7 @@ from sanxiang.accounts.models import User
 from sanxiang.cases import engine
 from sanxiang.cases.digests import digest
 from sanxiang.cases.documents.actions import check_issue_case_document
+from sanxiang.cases.engine.service_guard import SERVICE_RECORD
 from sanxiang.cases.lock_objects import lock_case
 from sanxiang.cases.models import Case, ServiceMethod, ServiceOutcome, ServiceRecord
 from sanxiang.cases.service import events, rules
@@ -30,11 +31,10 @@ from sanxiang.core.validation import validated
 from sanxiang.documents import kinds, storage
 from sanxiang.documents.models import IssuedDocument
 from sanxiang.matters import procedures
+from sanxiang.matters.procedures.served import act_on_service
 from sanxiang.organizations.selectors import actor_of
 from sanxiang.records import writer
 
-# The act of the procedure a document's service completes.
-ACT_ON_SERVICE = {"penalty_decision": "serve", "penalty_notice": "notify"}
 MAX_SCAN_BYTES = 20 * 1024 * 1024
 SCAN_SIGNATURES = (b"%PDF-", b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
 
@@ -235,12 +235,13 @@ def _record(row: ServiceRecord, actor_user: User) -> None:
 
 
 def _perform_act(case: Case, row: ServiceRecord, actor_user: User) -> bool:
-    """Perform the act the service completes, dated the service day, when the case is at that step."""
-    act = ACT_ON_SERVICE.get(row.document.kind)
+    """Perform the act the service completes (``matters.procedures.served``), dated the service day, when
+    the case is at that step; the act's guard finds this service record through the act's data."""
+    act = act_on_service(case.procedure_key, row.document.kind)
     procedure = procedures.get(case.procedure_key)
     if act is None or row.served_on is None or act not in {t.act for t in procedure.acts_from(case.stage)}:
         return False
-    data = {"served_on": row.served_on} if act == "notify" else {}
+    data: dict[str, object] = {SERVICE_RECORD: row.pk, "served_on": row.served_on}
     engine.check_perform_act(case, act=act, actor_user=actor_user, on=row.served_on, data=data)
     ServiceRecord.objects.filter(pk=row.pk).update(act_performed=True)
     row.act_performed = True

@@ -1,19 +1,23 @@
 """Factories for cases: a published penalty matter of 太原, and cases opened through the engine, so every
-row they make is recorded too."""
+row they make is recorded too. The notification and the service of the decision go through ``cases.service``
+(the only way the engine performs them, 行政处罚法 第61条)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from conftest import PASSWORD, World
 from sanxiang.accounts.models import User
 from sanxiang.cases import engine
+from sanxiang.cases.documents.actions import check_issue_case_document
 from sanxiang.cases.engine.role_guards import role_for
 from sanxiang.cases.models import Case, CaseSetting, Party
+from sanxiang.cases.service.actions import ServiceEntry, check_record_service
 from sanxiang.cases.tests import factories
 from sanxiang.core import clock
+from sanxiang.documents.selectors import documents_of
 from sanxiang.matters.enums import MatterType
 from sanxiang.matters.models import Matter
 from sanxiang.matters.tests import factories as matter_factories
@@ -118,3 +122,34 @@ def actor_for(world: World, case: Case, name: str) -> User:
 def act(desk: Desk, case: Case, name: str, on: dt.date, **data: Any) -> Case:
     user = actor_for(desk.world, case, name)
     return engine.check_perform_act(case, act=name, actor_user=user, on=on, data=data)
+
+
+class HasWorld(Protocol):
+    world: World
+
+
+def notify(desk: HasWorld, case: Case, on: dt.date, *, served_on: dt.date | None = None) -> Case:
+    """Notify the intended penalty (行政处罚法 第44条): issue the 行政处罚事先告知书 on ``on`` and serve it
+    directly on ``served_on`` (default ``on``); the service performs the act, dated the service day."""
+    return serve_document(desk, case, "penalty_notice", issued_on=on, served_on=served_on or on)
+
+
+def serve_decision(desk: HasWorld, case: Case, on: dt.date) -> Case:
+    """Serve the decision directly on ``on`` (行政处罚法 第61条), issuing the 行政处罚决定书 on the day of the
+    decision first when it is not issued yet."""
+    return serve_document(desk, case, "penalty_decision", issued_on=case.decided_on or on, served_on=on)
+
+
+def serve_document(desk: HasWorld, case: Case, kind: str, *, issued_on: dt.date, served_on: dt.date) -> Case:
+    document = documents_of("case", str(case.pk)).filter(kind=kind).last()
+    if document is None:
+        document = check_issue_case_document(
+            case, kind=kind, actor_user=desk.world.officer_user, on=issued_on
+        )
+    check_record_service(
+        case,
+        document=document,
+        actor_user=desk.world.officer_user,
+        entry=ServiceEntry(method="direct", served=True, served_on=served_on, recipient="王某"),
+    )
+    return Case.objects.get(pk=case.pk)

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from sanxiang.cases.documents.actions import check_issue_case_document
 from sanxiang.cases.models import Case, ServiceRecord
-from sanxiang.cases.tests.case_factories import REGISTERED, YUAN, Desk, act, open_case
+from sanxiang.cases.tests.case_factories import REGISTERED, YUAN, Desk, act, notify, open_case
 from sanxiang.documents import storage
 from sanxiang.documents.models import IssuedDocument
 from sanxiang.records.models import PendingEntry
@@ -30,7 +30,7 @@ def examined_case(desk: Desk, **changes: object) -> Case:
 
 
 def decided_case(desk: Desk, **changes: object) -> Case:
-    case = act(desk, examined_case(desk, **changes), "notify", NOTIFIED)
+    case = notify(desk, examined_case(desk, **changes), NOTIFIED)
     return act(desk, case, "decide", DECIDED, amount_fen=10_000 * YUAN)
 
 

@@ -84,13 +84,13 @@ def test_a_decision_is_numbered_rendered_and_its_digests_recorded(desk: Desk) ->
 
 
 def test_numbers_follow_each_other_per_kind(desk: Desk) -> None:
-    case = decided_case(desk)
+    case = decided_case(desk)  # its prior notice, served to notify, took 罚告字〔2026〕1号
     first = _issue(desk, case, "penalty_notice")
     second = _issue(desk, case, "penalty_decision")
     third = _issue(desk, case, "penalty_notice")
-    assert first.number.endswith("罚告字〔2026〕1号")
+    assert first.number.endswith("罚告字〔2026〕2号")
     assert second.number.endswith("罚决字〔2026〕1号")
-    assert third.number.endswith("罚告字〔2026〕2号")
+    assert third.number.endswith("罚告字〔2026〕3号")
 
 
 def test_a_decision_before_the_decide_act_is_refused(desk: Desk) -> None:

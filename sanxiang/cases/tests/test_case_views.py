@@ -18,7 +18,7 @@ from pytest_django import DjangoAssertNumQueries
 
 from conftest import World
 from sanxiang.cases.models import Case, CaseAct
-from sanxiang.cases.tests.case_factories import Desk, make_desk, open_case
+from sanxiang.cases.tests.case_factories import Desk, make_desk, notify, open_case
 from sanxiang.core import clock
 from sanxiang.records.models import PendingEntry
 
@@ -103,25 +103,30 @@ def test_officer_performs_an_act(client: Client, world: World, case: Case) -> No
 
 
 def test_refused_act_names_the_rule_and_writes_nothing(client: Client, world: World, desk: Desk) -> None:
-    """The notice is served on 20 August (mailed); deciding on 10 August is refused (第44条, 第62条)."""
+    """The notification is the service of the prior notice (行政处罚法 第44条, 第61条): the act form refuses
+    it, naming the rule, and the decision stays out of reach; nothing is written."""
     case = open_case(desk)
     client.force_login(world.officer_user)
     path = reverse("cases:case_act", args=[case.pk])
-    for act, extra in [("investigate", {}), ("examine", {}), ("notify", {"served_on": "2026-08-20"})]:
-        assert client.post(path, {"act": act, "on": "2026-08-05", **extra}).status_code == 302
+    for act in ("investigate", "examine"):
+        assert client.post(path, {"act": act, "on": "2026-08-05"}).status_code == 302
     before = (CaseAct.objects.count(), PendingEntry.objects.count())
+    response = client.post(path, {"act": "notify", "on": "2026-08-06"})
+    assert response.status_code == 400
+    assert "行政处罚法 第44条, 第61条" in response.content.decode()
     response = client.post(path, {"act": "decide", "on": "2026-08-10", "amount": "10,000"})
     assert response.status_code == 400
-    assert "Articles 44 and 62" in response.content.decode() or "第四十四条" in response.content.decode()
     assert (CaseAct.objects.count(), PendingEntry.objects.count()) == before
+    assert Case.objects.get(pk=case.pk).stage == "examined"
 
 
 def test_next_acts_show_the_blocking_rule(client: Client, world: World, desk: Desk) -> None:
     case = open_case(desk, legal_review_required=True)
     client.force_login(world.officer_user)
     path = reverse("cases:case_act", args=[case.pk])
-    for act in ("investigate", "examine", "notify"):
+    for act in ("investigate", "examine"):
         client.post(path, {"act": act, "on": "2026-08-05"})
+    notify(desk, case, dt.date(2026, 8, 5))
     page = client.get(reverse("cases:case_detail", args=[case.pk])).content.decode()
     assert 'class="badge danger"' in page
 

@@ -144,7 +144,7 @@ def test_officer_serves_and_attaches_the_signed_receipt(
         },
     )
     assert response.status_code == 302
-    record = ServiceRecord.objects.get()
+    record = ServiceRecord.objects.get(document=decision)  # the notice's service notified the case before
     assert Case.objects.get(pk=case.pk).stage == "served"
     scan = SimpleUploadedFile("回证.pdf", b"%PDF-1.7 signed", content_type="application/pdf")
     client.post(reverse("cases:service_scan", args=[case.pk, record.pk]), {"scan-file": scan})

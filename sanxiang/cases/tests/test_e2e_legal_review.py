@@ -15,7 +15,7 @@ from pytest_django.live_server_helper import LiveServer
 
 from conftest import PASSWORD, World
 from sanxiang.cases.models import Case
-from sanxiang.cases.tests.case_factories import REGISTERED, YUAN, act, agency_head_user, make_desk, open_case
+from sanxiang.cases.tests.case_factories import REGISTERED, YUAN, act, agency_head_user, make_desk, notify, open_case
 from sanxiang.cases.tests.review_factories import make_reviewer, publish_catalogue
 from sanxiang.core import clock
 from sanxiang.organizations.enums import Role
@@ -37,7 +37,7 @@ def case(transactional_db: None, world: World) -> Case:
     case = open_case(desk, proposed_fen=60_000 * YUAN)
     for name in ("investigate", "examine"):
         case = act(desk, case, name, REGISTERED)
-    case = act(desk, case, "notify", dt.date(2026, 8, 10))
+    case = notify(desk, case, dt.date(2026, 8, 10))
     connections.close_all()  # see publicity's e2e test: no idle connection may outlive the live server
     return case
 

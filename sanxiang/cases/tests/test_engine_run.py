@@ -12,8 +12,19 @@ from django.utils import translation
 
 from conftest import World
 from sanxiang.calendar.models import CalendarDay, CalendarYear
+from sanxiang.cases.documents.actions import check_issue_case_document
 from sanxiang.cases.models import Case, CaseAct, CaseLimit, LimitState
-from sanxiang.cases.tests.case_factories import REGISTERED, YUAN, Desk, act, make_desk, open_case
+from sanxiang.cases.tests.case_factories import (
+    REGISTERED,
+    YUAN,
+    Desk,
+    act,
+    make_desk,
+    notify,
+    open_case,
+    serve_decision,
+)
+from sanxiang.cases.tests.document_helpers import examined_case
 from sanxiang.cases.tests.review_factories import discuss, pass_review
 from sanxiang.core import clock
 from sanxiang.core.errors import ConfigurationError, RuleViolation
@@ -54,7 +65,7 @@ def test_penalty_case_runs_from_registration_to_closing(desk: Desk) -> None:
     steps: list[tuple[str, dt.date, dict[str, Any]]] = [
         ("investigate", dt.date(2026, 8, 4), {}),
         ("examine", dt.date(2026, 8, 20), {}),
-        ("notify", dt.date(2026, 8, 24), {"served_on": dt.date(2026, 8, 25)}),
+        ("notify", dt.date(2026, 8, 24), {"served_on": dt.date(2026, 8, 25)}),  # dated the service day
         ("statement", dt.date(2026, 8, 27), {"note": "当事人申辩"}),
         ("legal_review", dt.date(2026, 9, 1), {}),
         ("collective_discussion", dt.date(2026, 9, 2), {}),
@@ -64,13 +75,22 @@ def test_penalty_case_runs_from_registration_to_closing(desk: Desk) -> None:
         ("close", dt.date(2026, 10, 21), {}),
     ]
     for name, day, data in steps:
-        # the legal review and the collective discussion are recorded by their own actions (第58条, 第57条)
+        # the legal review and the collective discussion are recorded by their own actions (第58条, 第57条),
+        # the notification and the decision's service by the service of their documents (第61条)
         if name == "legal_review":
             case = pass_review(desk, case, day)
         elif name == "collective_discussion":
             case = discuss(desk, case, day)
+        elif name == "notify":
+            case = notify(desk, case, day, served_on=data["served_on"])
+        elif name == "serve":
+            case = serve_decision(desk, case, day)
         else:
             case = act(desk, case, name, day, **data)
+        if name == "investigate":  # the evidence the decision states (第59条)
+            check_issue_case_document(
+                case, kind="inspection_record", actor_user=desk.world.officer_user, on=day
+            )
     assert case.stage == "closed"
     assert case.closed_on == dt.date(2026, 10, 21)
     assert case.decided_fen == 15_000 * YUAN
@@ -104,7 +124,7 @@ def test_service_limit_is_provisional_without_the_official_schedule(desk: Desk) 
 def test_serving_stops_service_and_starts_15_days_to_pay(desk: Desk) -> None:
     """行政处罚法 第67条: pay within 15 days of receipt."""
     case = _decided(desk, dt.date(2026, 9, 1))
-    case = act(desk, case, "serve", dt.date(2026, 9, 2))
+    case = serve_decision(desk, case, dt.date(2026, 9, 2))
     pay = _limit(case, "pay")
     assert (pay.started_on, pay.due_on, pay.basis) == (
         dt.date(2026, 9, 2),
@@ -135,10 +155,7 @@ def test_simple_procedure_decides_on_the_spot(desk: Desk) -> None:
 
 
 def _decided(desk: Desk, day: dt.date) -> Case:
-    case = open_case(desk)
-    for name, on in [("investigate", REGISTERED), ("examine", REGISTERED)]:
-        case = act(desk, case, name, on)
-    case = act(desk, case, "notify", dt.date(2026, 8, 10))
+    case = notify(desk, examined_case(desk), dt.date(2026, 8, 10))
     return act(desk, case, "decide", day, amount_fen=10_000 * YUAN)
 
 

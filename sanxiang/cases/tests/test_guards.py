@@ -11,12 +11,15 @@ from django.utils import translation
 
 from conftest import World
 from sanxiang.cases import engine
+from sanxiang.cases.documents.actions import check_issue_case_document
+from sanxiang.cases.engine.acts import context as guard_context
 from sanxiang.cases.models import Case
-from sanxiang.cases.tests.case_factories import REGISTERED, YUAN, Desk, act, make_desk, open_case
+from sanxiang.cases.tests.case_factories import REGISTERED, YUAN, Desk, act, make_desk, notify, open_case
 from sanxiang.cases.tests.conftest import Snapshot
 from sanxiang.cases.tests.review_factories import pass_review
 from sanxiang.core import clock
 from sanxiang.core.errors import RuleViolation
+from sanxiang.matters import procedures
 from sanxiang.organizations.tests import factories as organization_factories
 
 NOW = dt.datetime(2027, 1, 15, 9, tzinfo=dt.UTC)
@@ -39,7 +42,7 @@ def _notified(desk: Desk, **changes: object) -> Case:
     case = open_case(desk, **changes)
     case = act(desk, case, "investigate", REGISTERED)
     case = act(desk, case, "examine", dt.date(2026, 8, 10))
-    return act(desk, case, "notify", dt.date(2026, 8, 11))
+    return notify(desk, case, dt.date(2026, 8, 11))
 
 
 def test_article_42_registration_needs_two_certified_officers(desk: Desk, counts: Counts) -> None:
@@ -91,15 +94,22 @@ def test_article_36_five_years_for_grave_harm_allows_three_years(desk: Desk) -> 
 
 
 def test_articles_44_and_62_no_decision_before_the_notice_is_served(desk: Desk, counts: Counts) -> None:
-    """The notice sent on 11 August is served on 20 August: a decision on 18 August is refused."""
+    """The notice issued on 11 August is served on 20 August: until it is served no decision can be taken,
+    and the decision's guard refuses any day before the service."""
     case = open_case(desk)
     case = act(desk, case, "investigate", REGISTERED)
     case = act(desk, case, "examine", dt.date(2026, 8, 10))
-    case = act(desk, case, "notify", dt.date(2026, 8, 11), served_on=dt.date(2026, 8, 20))
+    check_issue_case_document(
+        case, kind="penalty_notice", actor_user=desk.world.officer_user, on=dt.date(2026, 8, 11)
+    )
     before = counts()
-    with pytest.raises(RuleViolation, match="Articles 44 and 62"):
+    with pytest.raises(RuleViolation, match="not allowed"):
         act(desk, case, "decide", dt.date(2026, 8, 18), amount_fen=10_000 * YUAN)
     assert counts() == before
+    case = notify(desk, case, dt.date(2026, 8, 11), served_on=dt.date(2026, 8, 20))
+    procedure = procedures.get("penalty")
+    early = guard_context(case, procedure, "decide", dt.date(2026, 8, 18), {})
+    assert "Articles 44 and 62" in " ".join(engine.refusals(("notified_before_decision",), early))
     assert act(desk, case, "decide", dt.date(2026, 8, 20), amount_fen=10_000 * YUAN).stage == "decided"
 
 

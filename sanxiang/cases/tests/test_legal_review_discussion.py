@@ -12,7 +12,7 @@ from django.utils import translation
 from conftest import World
 from sanxiang.cases.legal_review.discussion import check_record_discussion
 from sanxiang.cases.models import Case
-from sanxiang.cases.tests.case_factories import REGISTERED, YUAN, Desk, act, make_desk, open_case
+from sanxiang.cases.tests.case_factories import REGISTERED, YUAN, Desk, act, make_desk, notify, open_case
 from sanxiang.cases.tests.conftest import _counts
 from sanxiang.cases.tests.review_factories import (
     discuss,
@@ -46,7 +46,7 @@ def _reviewed_complex(desk: Desk) -> Case:
     case = open_case(desk)
     for name in ("investigate", "examine"):
         case = act(desk, case, name, REGISTERED)
-    case = act(desk, case, "notify", dt.date(2026, 8, 10))
+    case = notify(desk, case, dt.date(2026, 8, 10))
     return pass_review(desk, case, DAY, flags=("complex",))
 
 
@@ -65,7 +65,7 @@ def test_article_57_2_an_ordinary_case_needs_no_discussion(desk: Desk) -> None:
     case = open_case(desk)
     for name in ("investigate", "examine"):
         case = act(desk, case, name, REGISTERED)
-    case = act(desk, case, "notify", dt.date(2026, 8, 10))
+    case = notify(desk, case, dt.date(2026, 8, 10))
     assert act(desk, case, "decide", DAY, amount_fen=20_000 * YUAN).stage == "decided"
 
 

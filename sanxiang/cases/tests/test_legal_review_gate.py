@@ -14,9 +14,11 @@ from django.test import Client
 from django.utils import translation
 
 from conftest import PASSWORD, World
+from sanxiang.cases.documents.actions import check_issue_case_document
 from sanxiang.cases.models import Case, CaseAct
-from sanxiang.cases.tests.case_factories import REGISTERED, YUAN, Desk, act, make_desk, open_case
+from sanxiang.cases.tests.case_factories import YUAN, Desk, act, make_desk, notify, serve_decision
 from sanxiang.cases.tests.conftest import _counts
+from sanxiang.cases.tests.document_helpers import examined_case
 from sanxiang.cases.tests.review_factories import (
     conclude,
     make_reviewer,
@@ -57,10 +59,7 @@ def everything() -> Counts:
 
 
 def _notified(desk: Desk, **changes: object) -> Case:
-    case = open_case(desk, proposed_fen=MAJOR, **changes)
-    case = act(desk, case, "investigate", REGISTERED)
-    case = act(desk, case, "examine", REGISTERED)
-    return act(desk, case, "notify", NOTIFIED)
+    return notify(desk, examined_case(desk, proposed_fen=MAJOR, **changes), NOTIFIED)
 
 
 def test_article_58_a_major_decision_without_review_is_refused_and_writes_nothing(
@@ -143,10 +142,11 @@ def test_serving_re_checks_the_gate(desk: Desk, everything: Counts) -> None:
     """行政处罚法 第58条 with 第61条: the decision served is the one reviewed (checked again at service)."""
     case = pass_review(desk, _notified(desk), DECIDE)
     case = act(desk, case, "decide", DECIDE, amount_fen=MAJOR)
+    check_issue_case_document(case, kind="penalty_decision", actor_user=desk.world.officer_user, on=DECIDE)
     Case.objects.filter(pk=case.pk).update(legal_review_passed=False, legal_review_required=False)
     before = everything()
     with pytest.raises(RuleViolation, match="Article 58"):
-        act(desk, case, "serve", dt.date(2026, 8, 25))
+        serve_decision(desk, case, dt.date(2026, 8, 25))
     assert everything() == before
 
 

@@ -13,7 +13,7 @@ from conftest import World
 from sanxiang.cases.legal_review.decisions import ProposedDecision
 from sanxiang.cases.legal_review.triggers import DecisionFacts, evaluate, needs_legal_review
 from sanxiang.cases.models import Case
-from sanxiang.cases.tests.case_factories import REGISTERED, YUAN, Desk, act, make_desk, open_case
+from sanxiang.cases.tests.case_factories import REGISTERED, YUAN, Desk, act, make_desk, notify, open_case
 from sanxiang.cases.tests.review_factories import publish_catalogue
 from sanxiang.core import clock
 from sanxiang.matters.enums import ListKind
@@ -72,8 +72,8 @@ def test_article_58_item_2_hearing_held_fires(desk: Desk) -> None:
     """行政处罚法 第58条 第1款 第二项: a hearing was held (the person's hearing threshold is 5,000 yuan)."""
     case = open_case(desk, parties=[desk.person], proposed_fen=3_000 * YUAN)
     case = act(desk, case, "investigate", REGISTERED)
-    case = act(desk, case, "examine", REGISTERED)
-    case = act(desk, case, "notify", dt.date(2026, 8, 10), amount_fen=6_000 * YUAN)
+    case = act(desk, case, "examine", REGISTERED, amount_fen=6_000 * YUAN)  # the examination proposes it
+    case = notify(desk, case, dt.date(2026, 8, 10))
     assert "FS-05" not in _codes(case, amount_fen=1_000 * YUAN)
     case = act(desk, case, "hearing", dt.date(2026, 8, 17))
     assert "FS-05" in _codes(case, amount_fen=1_000 * YUAN)

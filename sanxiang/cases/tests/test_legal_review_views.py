@@ -11,7 +11,7 @@ from django.test import Client
 
 from conftest import PASSWORD, World
 from sanxiang.cases.models import Case
-from sanxiang.cases.tests.case_factories import REGISTERED, YUAN, Desk, act, make_desk, open_case
+from sanxiang.cases.tests.case_factories import REGISTERED, YUAN, Desk, act, make_desk, notify, open_case
 from sanxiang.cases.tests.conftest import _counts
 from sanxiang.cases.tests.review_factories import publish_catalogue
 from sanxiang.core import clock
@@ -31,7 +31,7 @@ def case(world: World) -> Case:
     case = open_case(desk, proposed_fen=60_000 * YUAN)
     for name in ("investigate", "examine"):
         case = act(desk, case, name, REGISTERED)
-    return act(desk, case, "notify", dt.date(2026, 8, 10))
+    return notify(desk, case, dt.date(2026, 8, 10))
 
 
 def _client(username: str | None) -> Client:

@@ -14,7 +14,9 @@ from django.utils import translation
 
 from conftest import World
 from sanxiang.cases import engine
+from sanxiang.cases.documents.actions import check_issue_case_document
 from sanxiang.cases.models import Assessment, Case, CaseLimit, Enforcement, LimitState
+from sanxiang.cases.tests.case_factories import notify, serve_decision
 from sanxiang.cases.tests.conftest import Snapshot
 from sanxiang.cases.tests.levy_factories import (
     LATE_PER_10000,
@@ -303,11 +305,16 @@ def test_unpaid_fine_surcharge_is_three_percent_a_day_capped_at_the_fine(desk: L
     for name, day, data in (
         ("investigate", dt.date(2026, 8, 4), {}),
         ("examine", dt.date(2026, 8, 10), {}),
-        ("notify", dt.date(2026, 8, 11), {"served_on": dt.date(2026, 8, 12)}),
         ("decide", dt.date(2026, 8, 31), {"amount_fen": fine}),
-        ("serve", SERVED, {}),
     ):
+        if name == "decide":  # the notice and the decision are served through cases.service (第61条)
+            penalty = notify(desk, penalty, dt.date(2026, 8, 11), served_on=dt.date(2026, 8, 12))
         penalty = act(desk, penalty, name, day, **data)
+        if name == "investigate":  # the evidence the decision states (第59条)
+            check_issue_case_document(
+                penalty, kind="inspection_record", actor_user=world.officer_user, on=day
+            )
+    penalty = serve_decision(desk, penalty, SERVED)
     case = _coercion(desk, penalty, dt.date(2027, 3, 4))
     enforcement = Enforcement.objects.get(case=case)
     assert (enforcement.principal_fen, enforcement.late_per_10000) == (fine, 300)
@@ -337,3 +344,20 @@ def test_fee_runs_from_assessment_to_payment(desk: LevyDesk) -> None:
     )
     case = act(desk, case, "close", dt.date(2026, 9, 29))
     assert case.stage == "closed"
+
+
+def test_the_levy_payment_notice_states_amount_period_and_late_charge(desk: LevyDesk) -> None:
+    """缴款通知书: the assessed amount, the period to pay (15 days, the procedure's limit) and the agency's
+    late-charge standard, told to the payer (行政强制法 第45条); never a 罚款."""
+    from sanxiang.cases.tests.document_helpers import pdf_text
+
+    case = act(desk, open_levy(desk, OPENED), "assess", dt.date(2026, 9, 2), area_centi=AREA)
+    notice = check_issue_case_document(
+        case, kind="payment_notice", actor_user=desk.world.officer_user, on=dt.date(2026, 9, 2)
+    )
+    text = pdf_text(notice).replace("\n", "")
+    assert "1,800,000.00" in text or "1800000" in text
+    assert "15日内" in text
+    assert "万分之5" in text
+    assert "第四十五条" in text
+    assert "罚款" not in text

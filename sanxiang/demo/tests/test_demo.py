@@ -103,8 +103,10 @@ def test_the_officer_home_page_shows_the_overdue_case(client: Client) -> None:
 
 
 def test_demo_cases_that_reached_a_decision_have_their_documents() -> None:
-    """Every demo case with a decision has its numbered decision (its digests recorded); served ones their
-    送达回证."""
+    """Every demo case with a decision has its numbered decision (its digests recorded); the notification
+    and the decision's service of every case were performed by the service of the document, with its
+    送达回证 (行政处罚法 第44条, 第61条)."""
+    from sanxiang.cases.models import ServiceRecord
     from sanxiang.documents.models import IssuedDocument
 
     call_command("demo", stdout=StringIO())
@@ -114,8 +116,10 @@ def test_demo_cases_that_reached_a_decision_have_their_documents() -> None:
         decision = IssuedDocument.objects.get(subject_id=str(case.pk), kind="penalty_decision")
         assert "罚决" in decision.number
     served = Case.objects.filter(acts__act="serve").distinct()
-    receipts = IssuedDocument.objects.filter(
-        kind="service_receipt", subject_id__in=[str(c.pk) for c in served]
-    )
-    assert receipts.count() == served.count()
+    services = ServiceRecord.objects.filter(document__kind="penalty_decision", act_performed=True)
+    assert set(services.values_list("case_id", flat=True)) == {case.pk for case in served}
+    assert all(service.receipt is not None for service in services)
+    notified = Case.objects.filter(acts__act="notify").distinct()
+    notices = ServiceRecord.objects.filter(document__kind="penalty_notice", act_performed=True)
+    assert set(notices.values_list("case_id", flat=True)) == {case.pk for case in notified}
     assert PendingEntry.objects.filter(event_type="document.issued").exists()

@@ -22,6 +22,7 @@ from sanxiang.matters.procedures import (
     register,
 )
 from sanxiang.organizations.enums import Role
+from sanxiang.matters.procedures.served import GUARD as SERVED
 
 VERSION = "2021"
 APL = "行政处罚法"
@@ -145,7 +146,7 @@ ORDINARY = register(
                 _("Notify the intended penalty"),
                 "examined",
                 "notified",
-                OFFICERS,
+                (*OFFICERS, SERVED),  # only the service of the prior notice performs it (第44条, 第61条)
                 (),
                 f"{APL} 第44条",
             ),
@@ -198,7 +199,7 @@ ORDINARY = register(
                 _("Serve the decision"),
                 "decided",
                 "served",
-                (*OFFICERS, "legal_review_passed", "av_recorded"),
+                (*OFFICERS, "legal_review_passed", "av_recorded", SERVED),
                 (_stop(SERVE), _start(PAY)),
                 f"{APL} 第61条",
             ),

@@ -7,7 +7,7 @@ import datetime as dt
 import importlib
 
 from sanxiang.cases.models import Case, Party
-from sanxiang.cases.tests.case_factories import REGISTERED, YUAN, Desk, act, open_case
+from sanxiang.cases.tests.case_factories import REGISTERED, YUAN, Desk, act, notify, open_case
 from sanxiang.organizations.enums import Role
 from sanxiang.organizations.tests import factories
 from sanxiang.publicity import actions
@@ -35,7 +35,7 @@ def decided_penalty(
     case = open_case(desk, parties=parties or [desk.company], **changes)
     for name in ("investigate", "examine"):
         case = act(desk, case, name, REGISTERED)
-    case = act(desk, case, "notify", dt.date(2026, 8, 10))
+    case = notify(desk, case, dt.date(2026, 8, 10))
     return act(desk, case, "decide", on, amount_fen=10_000 * YUAN)
 
 

@@ -18,7 +18,7 @@ from pytest_django.live_server_helper import LiveServer
 
 from conftest import PASSWORD, World
 from sanxiang.cases.models import Case
-from sanxiang.cases.tests.case_factories import act, make_desk, open_case
+from sanxiang.cases.tests.case_factories import act, make_desk, notify, open_case
 from sanxiang.core import clock
 from sanxiang.publicity.models import Publication
 from sanxiang.publicity.tests.helpers import make_editor, restore_default_rules
@@ -43,7 +43,7 @@ def notified(transactional_db: None, world: World) -> Case:
     )
     for name in ("investigate", "examine"):
         case = act(desk, case, name, today - dt.timedelta(days=9))
-    case = act(desk, case, "notify", today - dt.timedelta(days=4))
+    case = notify(desk, case, today - dt.timedelta(days=4))
     connections.close_all()  # see test_e2e_portal: no idle connection may outlive the scene
     return case
 
