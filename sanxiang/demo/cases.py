@@ -243,7 +243,8 @@ def perform_act(case: Case, act: str, *, user: User, day: dt.date, values: dict[
     if demo_documents.perform(case, act, user=user, day=day):
         return Case.objects.get(pk=case.pk)
     clear_recording(case, act, day, requester=user)
-    case = engine.check_perform_act(case, act=act, actor_user=acting_user(case, act, user), on=day, data=values)
+    actor = acting_user(case, act, user)
+    case = engine.check_perform_act(case, act=act, actor_user=actor, on=day, data=values)
     demo_documents.issue_after(case, act, user=user, day=day)
     return case
 

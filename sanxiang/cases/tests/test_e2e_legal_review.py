@@ -15,7 +15,15 @@ from pytest_django.live_server_helper import LiveServer
 
 from conftest import PASSWORD, World
 from sanxiang.cases.models import Case
-from sanxiang.cases.tests.case_factories import REGISTERED, YUAN, act, agency_head_user, make_desk, notify, open_case
+from sanxiang.cases.tests.case_factories import (
+    REGISTERED,
+    YUAN,
+    act,
+    agency_head_user,
+    make_desk,
+    notify,
+    open_case,
+)
 from sanxiang.cases.tests.review_factories import make_reviewer, publish_catalogue
 from sanxiang.core import clock
 from sanxiang.organizations.enums import Role

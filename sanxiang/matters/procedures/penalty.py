@@ -21,8 +21,8 @@ from sanxiang.matters.procedures import (
     Transition,
     register,
 )
-from sanxiang.organizations.enums import Role
 from sanxiang.matters.procedures.served import GUARD as SERVED
+from sanxiang.organizations.enums import Role
 
 VERSION = "2021"
 APL = "行政处罚法"
