@@ -21,7 +21,7 @@ from sanxiang.accounts.models import User
 from sanxiang.core import clock
 from sanxiang.core.errors import InvalidInput, RuleViolation
 from sanxiang.core.validation import validated
-from sanxiang.documents import elements, events, kinds, pdf, rendering, storage
+from sanxiang.documents import elements, events, kinds, rendering, storage
 from sanxiang.documents.models import DocumentTemplate, IssuedDocument
 from sanxiang.documents.selectors import template_in_force
 from sanxiang.organizations.models import Agency
@@ -129,6 +129,8 @@ def render_files(
     agency: Agency, kind: str, context: Mapping[str, Any], *, on: dt.date
 ) -> tuple[bytes, bytes, DocumentTemplate | None, str]:
     """The DOCX and PDF of a document, the template version used and its digest; stores nothing."""
+    from sanxiang.documents import pdf  # on use, with python-docx and WeasyPrint (see ``rendering``)
+
     template, content, sha256 = template_in_force(agency, kind, on=on)
     docx = rendering.render(content, context)
     return docx, pdf.docx_to_pdf(docx, title=kinds.get(kind).title), template, sha256
