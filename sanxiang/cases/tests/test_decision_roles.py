@@ -24,6 +24,7 @@ from sanxiang.cases.tests.case_factories import (
     act,
     agency_head_user,
     make_desk,
+    notify,
     open_case,
 )
 from sanxiang.cases.tests.levy_factories import act as levy_act
@@ -52,7 +53,7 @@ def _notified(desk: Desk) -> Case:
     case = open_case(desk, proposed_fen=20_000 * YUAN)
     for name in ("investigate", "examine"):
         case = act(desk, case, name, REGISTERED)
-    return act(desk, case, "notify", dt.date(2026, 8, 10))
+    return notify(desk, case, dt.date(2026, 8, 10))
 
 
 def _decide_as(case: Case, user: User | AnonymousUser, name: str = "decide") -> Case:

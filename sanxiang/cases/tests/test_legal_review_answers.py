@@ -16,7 +16,7 @@ from conftest import PASSWORD, World
 from sanxiang.cases.legal_review.answers import check_record_handler_answers
 from sanxiang.cases.legal_review.discussion import discussion_required
 from sanxiang.cases.models import Case
-from sanxiang.cases.tests.case_factories import REGISTERED, YUAN, Desk, act, make_desk, open_case
+from sanxiang.cases.tests.case_factories import REGISTERED, YUAN, Desk, act, make_desk, notify, open_case
 from sanxiang.cases.tests.review_factories import make_reviewer, pass_review, publish_catalogue
 from sanxiang.core import clock
 from sanxiang.core.errors import InvalidInput, RuleViolation
@@ -46,7 +46,7 @@ def _notified(desk: Desk) -> Case:
     case = open_case(desk, proposed_fen=MINOR)
     for name in ("investigate", "examine"):
         case = act(desk, case, name, REGISTERED)
-    return act(desk, case, "notify", NOTIFIED)
+    return notify(desk, case, NOTIFIED)
 
 
 def _answer(desk: Desk, case: Case, *flags: str, on: dt.date = NOTIFIED) -> Case:
