@@ -10,7 +10,6 @@ collection. The Makefile's Debian packages include it.
 
 from __future__ import annotations
 
-import gc
 import logging
 import warnings
 
@@ -29,11 +28,8 @@ def docx_to_pdf(content: bytes, *, title: str) -> bytes:
 
     page = html_of(content, title=title)
     with warnings.catch_warnings():
-        # WeasyPrint 70 opens its sRGB output-intent profile (PDF/A) and never closes it: the file is
-        # released here, with its ResourceWarning, rather than at some later garbage collection.
+        # WeasyPrint opens its sRGB output-intent profile (PDF/A) and never closes it; the file object is
+        # dropped by reference counting inside write_pdf, so its ResourceWarning is raised (and ignored) here.
         warnings.simplefilter("ignore", ResourceWarning)
         rendered = HTML(string=page).render()
-        printed = bytes(rendered.write_pdf(pdf_variant=PDF_VARIANT))
-        del rendered
-        gc.collect()
-    return printed
+        return bytes(rendered.write_pdf(pdf_variant=PDF_VARIANT))
