@@ -1,8 +1,9 @@
 """Demo: the documents of the demo penalty cases, issued and served through the actions on their own days
 (clock frozen) as the plans run — the 现场检查笔录 of the investigation, the 行政处罚事先告知书 and the
-行政处罚决定书 on the days of the examination and the decision, and their direct service with its 送达回证.
-The service performs the notification and the decision's service (行政处罚法 第44条, 第61条): the engine
-accepts those acts from no other path. Never called outside the demo loader."""
+行政处罚决定书 on the days of the examination and the decision, the 缴款通知书 of a levy and the 催告书 of a
+coercion case, and their direct service with its 送达回证. The service performs the notification, the
+decision's service (行政处罚法 第44条, 第61条), the payment notice's and the demand's (行政强制法 第35条,
+第38条): the engine accepts those acts from no other path. Never called outside the demo loader."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ from sanxiang.organizations.models import Agency
 # Pseudo-acts of the plans: issue a document, serve the latest issued document of a kind.
 ISSUE = "issue:"
 SERVE = "serve:"
+# The pseudo-act of ``demo.levies`` opening a coercion case (行政强制法 第53条), named by its matter.
+COERCE = "coerce:"
 # The document an act of a penalty case leaves behind, issued the same day.
 ISSUED_AFTER = {"investigate": "inspection_record", "decide": "penalty_decision"}
 
@@ -31,11 +34,13 @@ def expand(procedure: str, acts: list[PlannedAct]) -> list[PlannedAct]:
     service; ``{"served_on": offset}`` gives the service day (in the plan's own offsets), else the act's."""
     steps: list[PlannedAct] = []
     for offset, act, data in acts:
+        if act.startswith(COERCE):  # the plan goes on with the coercion case it opens
+            procedure = "coercion"
         served = served_act(procedure, act)
         if served is None:
             steps.append((offset, act, data))
             continue
-        if act == "notify":  # the decision is issued by the "decide" step
+        if served.document not in ISSUED_AFTER.values():  # the decision is issued by the "decide" step
             steps.append((offset, ISSUE + served.document, {}))
         steps.append((int(data.get("served_on", offset)), SERVE + served.document, {}))
     return steps

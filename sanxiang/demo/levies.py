@@ -106,8 +106,9 @@ AGES = [(facts, age, acts) for facts, _code, age, acts in PLANS]
 
 
 def _procedure(code: str) -> str:
-    """The procedure of a plan's matter, as far as the plan's document steps need it (penalty codes 'CF-')."""
-    return "penalty" if code.startswith("CF-") else ""
+    """The procedure of a plan's matter, as far as the plan's document steps need it (penalty codes 'CF-',
+    levy codes 'ZS-')."""
+    return {"CF-": "penalty", "ZS-": "levy"}.get(code[:3], "")
 
 
 def _matter(desk: Desk, code: str, on: dt.date) -> Matter:
@@ -139,8 +140,8 @@ def _act(desk: Desk, case: Case, act: str, on: dt.date, *, data: dict[str, Any],
             facts=MARK + "检查发现擅自占用人防工程堆放杂物",
             proposed_fen=20_000 * YUAN,
         )
-    if act.startswith("coerce:"):
-        matter = _matter(desk, act.removeprefix("coerce:"), on)
+    if act.startswith(demo_documents.COERCE):
+        matter = _matter(desk, act.removeprefix(demo_documents.COERCE), on)
         return engine.check_open_coercion(
             case, actor_user=desk.user, on=on, matter=matter, facts=MARK + "逾期未履行"
         )

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 PENALTY = ("penalty", "penalty_simple")
 LICENSE = ("license",)
+PAYING = ("levy", "fee")
+COERCION = "coercion"
 
 
 @dataclass(frozen=True)
@@ -19,6 +21,12 @@ class DocumentKind:
     procedures: tuple[str, ...] = PENALTY
     requires_act: str = ""  # an act of the case that must precede the issue (the decision for 决定书)
     penalty_decision: bool = False  # checked against 行政处罚法 第59条
+    # (procedure, act) pairs replacing ``requires_act`` for a procedure ("" when nothing must precede)
+    requires_act_in: tuple[tuple[str, str], ...] = ()
+
+    def required_act(self, procedure_key: str) -> str:
+        """The act of ``procedure_key`` that must precede the issue, or ""."""
+        return dict(self.requires_act_in).get(procedure_key, self.requires_act)
 
     @property
     def template_name(self) -> str:
@@ -36,15 +44,26 @@ KINDS: tuple[DocumentKind, ...] = (
     DocumentKind("discussion_record", "集体讨论记录"),
     DocumentKind("penalty_decision", "行政处罚决定书", "罚决", requires_act="decide", penalty_decision=True),
     DocumentKind("no_penalty_decision", "不予行政处罚决定书", "不罚", requires_act="decide_no_penalty"),
-    DocumentKind("service_receipt", "送达回证", procedures=(*PENALTY, *LICENSE)),
-    DocumentKind("demand_notice", "催告书", "催告", requires_act="serve"),
-    DocumentKind("enforcement_application", "强制执行申请书", "强申", requires_act="serve"),
+    DocumentKind("service_receipt", "送达回证", procedures=(*PENALTY, *LICENSE, *PAYING, COERCION)),
+    # 行政强制法 第35条: the 催告书 opens a coercion case (its service is the act ``serve_demand``); the
+    # application (第55条) follows that service.
+    DocumentKind(
+        "demand_notice", "催告书", "催告", (*PENALTY, COERCION), "serve", requires_act_in=((COERCION, ""),)
+    ),
+    DocumentKind(
+        "enforcement_application",
+        "强制执行申请书",
+        "强申",
+        (*PENALTY, COERCION),
+        "serve",
+        requires_act_in=((COERCION, "serve_demand"),),
+    ),
     DocumentKind("license_acceptance", "行政许可受理通知书", "许受", procedures=LICENSE),
     DocumentKind("license_rejection", "行政许可不予受理通知书", "许不受", procedures=LICENSE),
     DocumentKind("license_supplement", "行政许可补正材料通知书", "许补", procedures=LICENSE),
     DocumentKind("license_grant", "准予行政许可决定书", "许准", procedures=LICENSE),
     DocumentKind("license_refusal", "不予行政许可决定书", "许不准", procedures=LICENSE),
-    DocumentKind("payment_notice", "缴款通知书", "缴", procedures=(*PENALTY, "levy", "fee")),
+    DocumentKind("payment_notice", "缴款通知书", "缴", procedures=(*PENALTY, *PAYING)),
     DocumentKind("closing_report", "结案报告", procedures=(*PENALTY, *LICENSE, "inspection")),
     # issued by the review engine when a review concludes, not from a case's documents (no procedure)
     DocumentKind("review_opinion", "法制审核意见书", procedures=()),

@@ -101,12 +101,13 @@ def _check_day(case: Case, on: dt.date) -> None:
 
 
 def _check_act_done(case: Case, kind: DocumentKind) -> None:
-    if kind.requires_act and not case.acts.filter(act=kind.requires_act).exists():
+    required = kind.required_act(case.procedure_key)
+    if required and not case.acts.filter(act=required).exists():
         procedure = procedures.get(case.procedure_key)
         labels = {t.act: str(t.label) for t in procedure.transitions}
         raise RuleViolation(
             _("%(document)s documents the act “%(act)s”, which has not been recorded on this case.")
-            % {"document": kind.title, "act": labels.get(kind.requires_act, kind.requires_act)}
+            % {"document": kind.title, "act": labels.get(required, required)}
         )
 
 

@@ -14,7 +14,7 @@ from sanxiang.cases.engine import levy_facts
 from sanxiang.cases.engine.acts import context as guard_context
 from sanxiang.cases.engine.guards import refusals
 from sanxiang.cases.enums import PartyKind
-from sanxiang.cases.models import Assessment, Case, Party
+from sanxiang.cases.models import Assessment, Case, Enforcement, Party
 from sanxiang.documents import kinds
 from sanxiang.documents.selectors import documents_of
 from sanxiang.evidence.models import EvidenceFile
@@ -36,7 +36,7 @@ def case_context(case: Case, *, on: dt.date) -> dict[str, Any]:
     """The context of any document of ``case`` issued on ``on``."""
     party = case.parties.order_by("pk").first()
     amount = case.decided_fen if case.decided_fen is not None else case.proposed_fen
-    due = amount if amount is not None else assessed_fen(case)
+    due = amount if amount is not None else assessed_fen(case, on=on)
     return {
         **_agency(case),
         **_party(party),
@@ -128,10 +128,14 @@ def performance_text(case: Case) -> str:
     )
 
 
-def assessed_fen(case: Case) -> int | None:
-    """The amount a levy or fee assessment (核定) fixed, if any."""
+def assessed_fen(case: Case, *, on: dt.date) -> int | None:
+    """The amount a levy or fee assessment (核定) fixed, or what a coercion case demands on ``on``: the
+    principal and the late charge accrued (行政强制法 第35条 (三), 第45条); None when neither exists."""
     assessment = Assessment.objects.filter(case_id=case.pk).first()
-    return assessment.amount_fen if assessment is not None else None
+    if assessment is not None:
+        return assessment.amount_fen
+    enforcement = Enforcement.objects.filter(case_id=case.pk).first()
+    return levy_facts.owed_on_enforcement(enforcement, on=on).total_fen if enforcement is not None else None
 
 
 def payment_context(case: Case, *, on: dt.date) -> dict[str, str]:

@@ -13,7 +13,7 @@ from conftest import World
 from sanxiang.cases import engine
 from sanxiang.cases.models import Case
 from sanxiang.cases.tests import factories
-from sanxiang.cases.tests.case_factories import YUAN, actor_for, agency_head_user
+from sanxiang.cases.tests.case_factories import YUAN, actor_for, agency_head_user, serve_document
 from sanxiang.core import clock
 from sanxiang.matters.actions import lists as list_actions
 from sanxiang.matters.enums import ListKind, MatterType, ReliefKind, TimeUnit
@@ -118,3 +118,15 @@ def open_levy(desk: LevyDesk, on: dt.date, *, matter: Matter | None = None) -> C
 def act(desk: LevyDesk, case: Case, name: str, on: dt.date, **data: Any) -> Case:
     user = actor_for(desk.world, case, name)  # the agency head for a decision reserved to that role
     return engine.check_perform_act(case, act=name, actor_user=user, on=on, data=data)
+
+
+def serve_payment_notice(desk: LevyDesk, case: Case, on: dt.date) -> Case:
+    """Serve the 缴款通知书 directly on ``on``, issuing it that day when not issued yet; the service performs
+    ``serve_demand_note`` dated the service day (民事诉讼法 第87条)."""
+    return serve_document(desk, case, "payment_notice", issued_on=on, served_on=on)
+
+
+def serve_demand(desk: LevyDesk, case: Case, on: dt.date) -> Case:
+    """Serve the 催告书 of a coercion case directly on ``on`` (行政强制法 第35条, 第38条), issuing it that day
+    when not issued yet; the service performs ``serve_demand`` dated the service day."""
+    return serve_document(desk, case, "demand_notice", issued_on=on, served_on=on)

@@ -17,7 +17,7 @@ from conftest import World
 from sanxiang.cases.models import Case, Enforcement
 from sanxiang.cases.tests.case_factories import act as desk_act
 from sanxiang.cases.tests.case_factories import make_desk, open_case
-from sanxiang.cases.tests.levy_factories import LevyDesk, act, make_levy_desk, open_levy
+from sanxiang.cases.tests.levy_factories import LevyDesk, act, make_levy_desk, open_levy, serve_payment_notice
 from sanxiang.core import clock
 from sanxiang.core.errors import RuleViolation
 from sanxiang.records.models import PendingEntry
@@ -39,7 +39,7 @@ def desk(world: World) -> LevyDesk:
 @pytest.fixture
 def levy(desk: LevyDesk) -> Case:
     case = act(desk, open_levy(desk, dt.date(2026, 9, 1)), "assess", dt.date(2026, 9, 2), area_centi=10_000)
-    case = act(desk, case, "serve_demand_note", dt.date(2026, 9, 3))
+    case = serve_payment_notice(desk, case, dt.date(2026, 9, 3))
     return act(desk, case, "declare_arrears", dt.date(2026, 9, 21))
 
 

@@ -28,7 +28,7 @@ from sanxiang.cases.tests.case_factories import (
     open_case,
 )
 from sanxiang.cases.tests.levy_factories import act as levy_act
-from sanxiang.cases.tests.levy_factories import make_levy_desk, open_levy
+from sanxiang.cases.tests.levy_factories import make_levy_desk, open_levy, serve_demand, serve_payment_notice
 from sanxiang.core import clock
 from sanxiang.core.errors import RuleViolation
 from sanxiang.organizations.enums import Role
@@ -53,7 +53,7 @@ def _notified(desk: Desk) -> Case:
     case = open_case(desk, proposed_fen=20_000 * YUAN)
     for name in ("investigate", "examine"):
         case = act(desk, case, name, REGISTERED)
-    return notify(desk, case, dt.date(2026, 8, 10))
+    return notify(desk, case, dt.date(2026, 8, 10))  # served through cases.service (行政处罚法 第61条)
 
 
 def _decide_as(case: Case, user: User | AnonymousUser, name: str = "decide") -> Case:
@@ -123,12 +123,12 @@ def test_article_38_only_the_head_grants_or_refuses_a_licence(desk: Desk, counts
 def test_article_55_only_the_head_signs_the_application_to_the_court(world: World, counts: Counts) -> None:
     desk = make_levy_desk(world)
     levy = levy_act(desk, open_levy(desk, dt.date(2026, 9, 1)), "assess", dt.date(2026, 9, 2), area_centi=100)
-    levy = levy_act(desk, levy, "serve_demand_note", dt.date(2026, 9, 3))
+    levy = serve_payment_notice(desk, levy, dt.date(2026, 9, 3))
     levy = levy_act(desk, levy, "declare_arrears", dt.date(2026, 9, 21))
     case = engine.check_open_coercion(
         levy, actor_user=world.officer_user, on=dt.date(2027, 3, 4), matter=desk.coercion, facts="逾期未缴"
     )
-    case = levy_act(desk, case, "serve_demand", dt.date(2027, 3, 5))
+    case = serve_demand(desk, case, dt.date(2027, 3, 5))
     before = counts()
     with pytest.raises(RuleViolation, match="行政强制法 第55条"):
         engine.check_perform_act(

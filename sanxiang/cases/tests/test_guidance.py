@@ -18,7 +18,7 @@ from conftest import World
 from sanxiang.cases import engine
 from sanxiang.cases.models import Assessment, Case
 from sanxiang.cases.tests.case_factories import YUAN, make_desk, open_case
-from sanxiang.cases.tests.levy_factories import RATE_FEN, make_levy_desk, open_levy
+from sanxiang.cases.tests.levy_factories import RATE_FEN, make_levy_desk, open_levy, serve_payment_notice
 from sanxiang.core import clock
 from sanxiang.matters import procedures
 from sanxiang.matters.actions import lists as list_actions
@@ -122,11 +122,10 @@ def test_exemption_off_the_list_cannot_even_be_chosen(client: Client, world: Wor
 def test_levy_payment_is_prefilled_with_what_is_owed(client: Client, world: World) -> None:
     desk = make_levy_desk(world)
     case: Case = open_levy(desk, dt.date(2026, 8, 3))
-    for name, day, data in (
-        ("assess", dt.date(2026, 8, 4), {"area_centi": 10_000}),
-        ("serve_demand_note", dt.date(2026, 8, 5), {}),
-    ):
-        case = engine.check_perform_act(case, act=name, actor_user=world.officer_user, on=day, data=data)
+    case = engine.check_perform_act(
+        case, act="assess", actor_user=world.officer_user, on=dt.date(2026, 8, 4), data={"area_centi": 10_000}
+    )
+    case = serve_payment_notice(desk, case, dt.date(2026, 8, 5))
     client.force_login(world.officer_user)
     page = client.get(reverse("cases:case_detail", args=[case.pk])).content.decode()
     # due 20 August, today 10 September: 21 days at 5/10,000 of 150,000 yuan = 1,575 yuan

@@ -19,7 +19,14 @@ from sanxiang.cases.legal_review.answers import check_record_handler_answers
 from sanxiang.cases.models import Assessment, Case, Enforcement
 from sanxiang.cases.tests.case_factories import Desk, act, make_desk, open_case
 from sanxiang.cases.tests.conftest import _counts
-from sanxiang.cases.tests.levy_factories import RATE_FEN, LevyDesk, make_levy_desk, open_levy
+from sanxiang.cases.tests.levy_factories import (
+    RATE_FEN,
+    LevyDesk,
+    make_levy_desk,
+    open_levy,
+    serve_demand,
+    serve_payment_notice,
+)
 from sanxiang.cases.tests.levy_factories import act as levy_act
 from sanxiang.cases.tests.review_factories import make_reviewer, pass_review, publish_catalogue
 from sanxiang.core import clock
@@ -166,7 +173,7 @@ def test_a_fee_the_handler_marked_of_public_interest_waits_for_its_review(
 
 def _demanded(desk: LevyDesk) -> Case:
     levy = levy_act(desk, open_levy(desk, OPENED), "assess", ASSESSED, area_centi=AREA)
-    levy = levy_act(desk, levy, "serve_demand_note", dt.date(2026, 9, 3))
+    levy = serve_payment_notice(desk, levy, dt.date(2026, 9, 3))
     levy = levy_act(desk, levy, "declare_arrears", dt.date(2026, 9, 21))
     case = engine.check_open_coercion(
         levy,
@@ -175,7 +182,7 @@ def _demanded(desk: LevyDesk) -> Case:
         matter=desk.coercion,
         facts="逾期未缴",
     )
-    return levy_act(desk, case, "serve_demand", dt.date(2027, 3, 5))
+    return serve_demand(desk, case, dt.date(2027, 3, 5))
 
 
 def test_an_application_to_the_court_without_review_is_refused_and_writes_nothing(

@@ -25,6 +25,8 @@ from sanxiang.cases.tests.levy_factories import (
     act,
     make_levy_desk,
     open_levy,
+    serve_demand,
+    serve_payment_notice,
 )
 from sanxiang.core import clock
 from sanxiang.core.errors import InvalidInput, RuleViolation
@@ -55,7 +57,7 @@ def _open(case: Case, code: str) -> CaseLimit:
 
 def _in_arrears(desk: LevyDesk) -> Case:
     case = act(desk, open_levy(desk, OPENED), "assess", dt.date(2026, 9, 2), area_centi=AREA)
-    case = act(desk, case, "serve_demand_note", SERVED)
+    case = serve_payment_notice(desk, case, SERVED)
     return act(desk, case, "declare_arrears", dt.date(2026, 9, 21))
 
 
@@ -160,7 +162,7 @@ def test_wholly_exempt_levy_closes_without_a_payment_notice(desk: LevyDesk) -> N
         exemption_evidence="保障房认定文件",
     )
     with pytest.raises(RuleViolation, match="Article 22"):
-        act(desk, case, "serve_demand_note", SERVED)
+        serve_payment_notice(desk, case, SERVED)
     case = act(desk, case, "close_exempt", SERVED)
     assert (case.stage, case.closed_on) == ("closed", SERVED)
 
@@ -173,13 +175,13 @@ def test_amount_due_cannot_close_as_exempt(desk: LevyDesk) -> None:
 
 def test_payment_notice_starts_the_time_to_pay(desk: LevyDesk) -> None:
     case = act(desk, open_levy(desk, OPENED), "assess", dt.date(2026, 9, 2), area_centi=AREA)
-    case = act(desk, case, "serve_demand_note", SERVED)
+    case = serve_payment_notice(desk, case, SERVED)
     assert _open(case, "pay").due_on == PAY_DUE
 
 
 def test_payment_in_time_closes_the_levy(desk: LevyDesk) -> None:
     case = act(desk, open_levy(desk, OPENED), "assess", dt.date(2026, 9, 2), area_centi=AREA)
-    case = act(desk, case, "serve_demand_note", SERVED)
+    case = serve_payment_notice(desk, case, SERVED)
     case = act(desk, case, "record_payment", PAY_DUE, amount_fen=PRINCIPAL)
     case = act(desk, case, "close", dt.date(2026, 9, 21))
     assessment = Assessment.objects.get(case=case)
@@ -189,7 +191,7 @@ def test_payment_in_time_closes_the_levy(desk: LevyDesk) -> None:
 def test_arrears_only_after_the_last_day_to_pay(desk: LevyDesk) -> None:
     """行政强制法 第45条: the payer is in arrears, and owes the late charge, only after the last day."""
     case = act(desk, open_levy(desk, OPENED), "assess", dt.date(2026, 9, 2), area_centi=AREA)
-    case = act(desk, case, "serve_demand_note", SERVED)
+    case = serve_payment_notice(desk, case, SERVED)
     with pytest.raises(RuleViolation, match="Article 45"):
         act(desk, case, "declare_arrears", PAY_DUE)
     case = act(desk, case, "declare_arrears", dt.date(2026, 9, 21))
@@ -219,7 +221,7 @@ def test_levy_in_arrears_is_enforced_through_the_court_start_to_finish(desk: Lev
     assert (enforcement.principal_fen, enforcement.pay_due_on) == (PRINCIPAL, PAY_DUE)
     assert enforcement.relief_expires_on == dt.date(2027, 3, 3)
     assert _open(case, "apply_court").due_on == enforcement.apply_by == dt.date(2027, 6, 3)
-    case = act(desk, case, "serve_demand", dt.date(2027, 3, 5))
+    case = serve_demand(desk, case, dt.date(2027, 3, 5))
     assert _open(case, "perform").due_on == dt.date(2027, 3, 19)
     case = act(desk, case, "apply_court", dt.date(2027, 3, 19))
     enforcement.refresh_from_db()
@@ -259,27 +261,21 @@ def test_coercion_after_the_three_months_is_refused(desk: LevyDesk) -> None:
 
 def test_court_only_ten_working_days_after_the_demand_notice(desk: LevyDesk) -> None:
     """行政强制法 第54条 with 第69条: 催告书送达十日后 (working days) the application may be made."""
-    case = act(
-        desk, _coercion(desk, _in_arrears(desk), dt.date(2027, 3, 4)), "serve_demand", dt.date(2027, 3, 5)
-    )
+    case = serve_demand(desk, _coercion(desk, _in_arrears(desk), dt.date(2027, 3, 4)), dt.date(2027, 3, 5))
     with pytest.raises(RuleViolation, match="Articles 54 and 69"):
         act(desk, case, "apply_court", dt.date(2027, 3, 18))
 
 
 def test_court_window_closes_even_after_the_demand(desk: LevyDesk) -> None:
     """行政强制法 第53条: the demand notice does not extend the three months."""
-    case = act(
-        desk, _coercion(desk, _in_arrears(desk), dt.date(2027, 5, 20)), "serve_demand", dt.date(2027, 5, 21)
-    )
+    case = serve_demand(desk, _coercion(desk, _in_arrears(desk), dt.date(2027, 5, 20)), dt.date(2027, 5, 21))
     with pytest.raises(RuleViolation, match="three months"):
         act(desk, case, "apply_court", dt.date(2027, 6, 8))
 
 
 def test_party_paying_after_the_demand_ends_the_case(desk: LevyDesk) -> None:
     """行政强制法 第37条 (performance after the demand), with the late charge (第45条)."""
-    case = act(
-        desk, _coercion(desk, _in_arrears(desk), dt.date(2027, 3, 4)), "serve_demand", dt.date(2027, 3, 5)
-    )
+    case = serve_demand(desk, _coercion(desk, _in_arrears(desk), dt.date(2027, 3, 4)), dt.date(2027, 3, 5))
     with pytest.raises(RuleViolation, match="Article 45"):
         act(desk, case, "perform", dt.date(2027, 3, 10), amount_fen=PRINCIPAL)
     case = act(desk, case, "perform", dt.date(2027, 3, 10), amount_fen=PRINCIPAL + _late(173))
@@ -318,7 +314,7 @@ def test_unpaid_fine_surcharge_is_three_percent_a_day_capped_at_the_fine(desk: L
     case = _coercion(desk, penalty, dt.date(2027, 3, 4))
     enforcement = Enforcement.objects.get(case=case)
     assert (enforcement.principal_fen, enforcement.late_per_10000) == (fine, 300)
-    case = act(desk, case, "serve_demand", dt.date(2027, 3, 5))
+    case = serve_demand(desk, case, dt.date(2027, 3, 5))
     case = act(desk, case, "apply_court", dt.date(2027, 3, 19))
     enforcement.refresh_from_db()
     assert enforcement.applied_fen == 2 * fine
@@ -337,7 +333,7 @@ def test_fee_runs_from_assessment_to_payment(desk: LevyDesk) -> None:
         desk, open_levy(desk, OPENED, matter=desk.fee), "assess", dt.date(2026, 9, 2), area_centi=50_000
     )
     assert Assessment.objects.get(case=case).amount_fen == 200 * 500
-    case = act(desk, case, "serve_demand_note", SERVED)
+    case = serve_payment_notice(desk, case, SERVED)
     case = act(desk, case, "declare_arrears", dt.date(2026, 9, 28))
     case = act(
         desk, case, "record_payment", dt.date(2026, 9, 28), amount_fen=100_000 + _late(10, principal=100_000)

@@ -137,10 +137,11 @@ def test_every_act_the_tables_reserve_for_service_is_listed_with_its_document() 
         if GUARD in transition.guards
     }
     assert guarded == {(served.procedure, served.act) for served in SERVED_ACTS}
-    assert {("penalty", "notify"), ("penalty", "serve")} <= guarded
+    assert {("penalty", "notify"), ("penalty", "serve"), ("levy", "serve_demand_note")} <= guarded
+    assert {("fee", "serve_demand_note"), ("coercion", "serve_demand")} <= guarded
     for served in SERVED_ACTS:
         assert served.procedure in kinds.get(served.document).procedures
-        assert "第61条" in served.basis
+        assert "民事诉讼法 第87条" in served.basis  # service follows the Civil Procedure Law
     assert GUARD in engine.GUARDS
     assert served_act("penalty", "decide") is None
 

@@ -24,6 +24,7 @@ from sanxiang.matters.procedures import (
     legal_review_loops,
     register,
 )
+from sanxiang.matters.procedures.served import GUARD as SERVED
 from sanxiang.organizations.enums import Role
 
 QZF = "行政强制法"
@@ -117,9 +118,10 @@ COERCION = register(
                 _("Serve the demand notice"),
                 "opened",
                 "demanded",
-                guards=(*OFFICERS, "av_recorded"),
+                # only the service of the 催告书 performs it (第38条: served as 民事诉讼法 provides)
+                guards=(*OFFICERS, "av_recorded", SERVED),
                 limits=(_start(PERFORM),),
-                basis=f"{QZF} 第35条, 第54条",
+                basis=f"{QZF} 第35条, 第38条, 第54条",
             ),
             Transition(
                 "statement",

@@ -24,6 +24,7 @@ from sanxiang.matters.procedures import (
     legal_review_loops,
     register,
 )
+from sanxiang.matters.procedures.served import GUARD as SERVED
 
 RFF22 = "人民防空法 第22条"
 ZF9 = "中发〔2001〕9号 第三部分第9条"
@@ -48,7 +49,8 @@ def payment_transitions(paid_basis: str) -> tuple[Transition, ...]:
             _("Serve the payment notice"),
             "assessed",
             "demanded",
-            guards=(*OFFICERS, "amount_due", "av_recorded"),
+            # only the service of the 缴款通知书 performs it, dated the service day (民事诉讼法 第87条)
+            guards=(*OFFICERS, "amount_due", "av_recorded", SERVED),
             limits=(LimitChange("pay", LimitEffect.START),),
             basis=paid_basis,
         ),
