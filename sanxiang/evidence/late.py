@@ -61,7 +61,8 @@ def may_acknowledge(user: AbstractBaseUser, evidence: EvidenceFile) -> bool:
 def check_give_late_reason(
     *, actor: writer.Actor, user: AbstractBaseUser, evidence: EvidenceFile, reason: str
 ) -> LateUploadReason:
-    evidence = EvidenceFile.objects.select_for_update().select_related("officer").get(pk=evidence.pk)
+    locked = EvidenceFile.objects.select_for_update(of=("self",))  # officer is a nullable join (PostgreSQL)
+    evidence = locked.select_related("officer").get(pk=evidence.pk)
     if not evidence.uploaded_late:
         raise RuleViolation(_("This recording was not uploaded late; there is nothing to explain."))
     if not is_uploader(user, evidence):

@@ -43,7 +43,7 @@ def office(transactional_db: None, world: World, settings: Settings, tmp_path: P
     desk = make_desk(world)
     today = clock.today()
     for username, name, role in (
-        ("head", "赵科长", Role.DEPARTMENT_HEAD),
+        ("section", "赵科长", Role.DEPARTMENT_HEAD),
         ("chief", "钱主任", Role.AGENCY_HEAD),
     ):
         user = factories.make_user(username, password=PASSWORD)
@@ -57,7 +57,7 @@ def office(transactional_db: None, world: World, settings: Settings, tmp_path: P
         factories.grant(user, world.taiyuan, Role.OFFICER)  # heads are enforcement officers too
         factories.grant(user, world.taiyuan, role)
     connections.close_all()  # see publicity's e2e test: no idle connection may outlive the live server
-    return Office(desk=desk, heads=("head", "chief"))
+    return Office(desk=desk, heads=("section", "chief"))
 
 
 def _signed_in(browser: Browser, server: LiveServer, username: str) -> Page:

@@ -18,8 +18,10 @@ from pytest_django.live_server_helper import LiveServer
 
 from conftest import PASSWORD, World
 from sanxiang.cases.models import Case
-from sanxiang.cases.tests.case_factories import act, make_desk, notify, open_case
+from sanxiang.cases.tests.case_factories import act, agency_head_user, make_desk, notify, open_case
 from sanxiang.core import clock
+from sanxiang.organizations.enums import Role
+from sanxiang.organizations.tests import factories
 from sanxiang.publicity.models import Publication
 from sanxiang.publicity.tests.helpers import make_editor, restore_default_rules
 from sanxiang.records import integrator
@@ -33,6 +35,7 @@ def notified(transactional_db: None, world: World) -> Case:
     restore_default_rules()
     desk = make_desk(world)
     make_editor(desk)
+    factories.grant(agency_head_user(world), world.taiyuan, Role.OFFICER)  # the head made by make_desk
     today = clock.today()
     case = open_case(
         desk,
@@ -60,18 +63,26 @@ def _editor_act(page: Page, button: str) -> None:
     page.wait_for_load_state("networkidle")
 
 
-def test_a_decision_is_published_verified_and_withdrawn(
-    notified: Case, live_server: LiveServer, page: Page
-) -> None:
-    page.goto(f"{live_server.url}/accounts/login/?next=/cases/{notified.pk}/")
-    page.fill("#id_username", "officer")
+def _sign_in(page: Page, live_server: LiveServer, username: str, then: str) -> None:
+    page.goto(f"{live_server.url}/accounts/login/?next={then}")
+    page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
     page.click("form button[type=submit].primary")
-    page.select_option("#act-form #id_act", "decide")
-    page.fill("#act-form #id_on", clock.today().isoformat())
-    page.fill("#act-form #id_amount", "10,000")
-    page.click("#act-form button[type=submit]")
-    page.wait_for_load_state("networkidle")
+
+
+def test_a_decision_is_published_verified_and_withdrawn(
+    notified: Case, live_server: LiveServer, browser: Browser, page: Page
+) -> None:
+    chief = browser.new_context(locale="zh-CN").new_page()  # the agency head decides (行政处罚法 第57条)
+    _sign_in(chief, live_server, "head", f"/cases/{notified.pk}/")
+    chief.select_option("#act-form #id_act", "decide")
+    chief.fill("#act-form #id_on", clock.today().isoformat())
+    chief.fill("#act-form #id_amount", "10,000")
+    chief.click("#act-form button[type=submit]")
+    chief.wait_for_load_state("networkidle")
+    chief.context.close()
+
+    _sign_in(page, live_server, "officer", f"/cases/{notified.pk}/")
 
     publication = Publication.objects.get(case=notified)
     page.goto(f"{live_server.url}/publications/{publication.pk}/")
