@@ -24,6 +24,8 @@ from sanxiang.evidence.models import Device, EvidenceFile, EvidenceItem, Mainten
 from sanxiang.organizations.models import Agency, Officer
 from sanxiang.records import writer
 
+TOKEN_PREFIX = "sxd_"  # noqa: S105 - a prefix, not a secret
+
 
 def token_digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
@@ -38,7 +40,9 @@ def check_register_device(
         raise InvalidInput(_("The assigned officer must belong to the device's agency."))
     if Device.objects.filter(number=number).exists():
         raise InvalidInput(_("A device with this number is already registered."))
-    token = secrets.token_urlsafe(32)
+    # The prefix names the secret for scanners and keeps it from starting with "-", which a command line
+    # would read as an option (``sanxiang upload --token …``).
+    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     device = Device(agency=agency, number=number, model=model, assigned_officer=officer)
     device.token_sha256 = token_digest(token)
     validated(device)

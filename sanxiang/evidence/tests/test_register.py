@@ -92,3 +92,13 @@ def test_a_device_officer_must_be_of_its_agency(world: World) -> None:
         actions.check_register_device(
             actor=ACTOR, agency=world.taiyuan, number="X-1", model="x", officer=world.outsider
         )
+
+
+def test_a_device_token_can_be_given_on_a_command_line(world: World) -> None:
+    # A token starting with "-" would be read by ``sanxiang upload --token …`` as an option.
+    tokens = [
+        actions.check_register_device(actor=ACTOR, agency=world.taiyuan, number=f"TOK-{n}", model="x")[1]
+        for n in range(40)
+    ]
+    assert all(token.startswith(actions.TOKEN_PREFIX) for token in tokens)
+    assert len(set(tokens)) == len(tokens)
