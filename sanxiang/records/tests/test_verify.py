@@ -179,3 +179,11 @@ def test_any_chunk_size_reproduces_checkpoints_at_unaligned_sizes(
         report = verify.verify_log(integrator.get_log(), chunk=chunk)
     assert report.first_bad_index == 21
     assert any("size 33" in problem for problem in report.problems), report.problems
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("log_of_ten")
+def test_verify_refuses_a_chunk_or_jobs_below_one() -> None:
+    for option in ("--jobs", "--chunk"):
+        with pytest.raises(CommandError, match="at least 1"), translation.override("en"):
+            call_command("records", "verify", option, "0", stdout=io.StringIO())

@@ -3,7 +3,7 @@
     integrate [--loop] [--interval S] [--batch N]  move pending entries into the tree
     checkpoint                      integrate, sign if grown, print the latest checkpoint
     vkey                            print the verifier key (signed-note vkey form)
-    verify                          recompute everything; a non-zero exit names the first bad index
+    verify [--jobs N] [--stored-leaves]  recompute everything; a non-zero exit names the first bad index
     proof INDEX [--out FILE]        write a c2sp.org/tlog-proof@v1 file
     export --subject KIND:ID OUT    write a bundle for tools/verify_bundle.py
     cosign-request WITNESS          print the tlog-witness add-checkpoint body for a configured witness
@@ -41,6 +41,17 @@ class Command(BaseCommand):
         sub.add_parser("vkey", help="Print the verifier key.")
         check = sub.add_parser("verify", help="Recompute every leaf, the root and every checkpoint.")
         check.add_argument("--chunk", type=int, default=verify.CHUNK)
+        check.add_argument(
+            "--jobs",
+            type=int,
+            default=verify.default_jobs(),
+            help="Worker processes hashing the entries (PostgreSQL; default: one per processor).",
+        )
+        check.add_argument(
+            "--stored-leaves",
+            action="store_true",
+            help="Also compare every stored leaf hash (the material of inclusion proofs) with its entry.",
+        )
         proof = sub.add_parser("proof", help="Write a tlog-proof file for one entry.")
         proof.add_argument("index", type=int)
         proof.add_argument("--out", type=Path, help="File to write (default: standard output).")
@@ -84,8 +95,10 @@ class Command(BaseCommand):
     def do_vkey(self, **_options: Any) -> None:
         self.stdout.write(checkpoints.verifier_key())
 
-    def do_verify(self, *, chunk: int, **_options: Any) -> None:
-        report = verify.verify_log(integrator.get_log(), chunk=chunk)
+    def do_verify(self, *, chunk: int, jobs: int, stored_leaves: bool, **_options: Any) -> None:
+        if chunk < 1 or jobs < 1:
+            raise CommandError(_("--chunk and --jobs must be at least 1."))
+        report = verify.verify_log(integrator.get_log(), chunk=chunk, jobs=jobs, stored_leaves=stored_leaves)
         for problem in report.problems:
             self.stderr.write(problem)
         if not report.ok:
