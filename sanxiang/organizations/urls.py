@@ -1,7 +1,7 @@
 """Organisation pages: reading pages, the spreadsheet import/export and the management forms, each in its own
 module."""
 
-from sanxiang.organizations import log_views, manage_views, spreadsheet_views, views
+from sanxiang.organizations import integrity_views, log_views, manage_views, spreadsheet_views, views
 
 app_name = "organizations"
 urlpatterns = [
@@ -9,4 +9,5 @@ urlpatterns = [
     *spreadsheet_views.urlpatterns,
     *manage_views.urlpatterns,
     *log_views.urlpatterns,
+    *integrity_views.urlpatterns,
 ]

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET
 
 from sanxiang.core import clock
 from sanxiang.core.errors import NotFoundOrForbidden
-from sanxiang.organizations import forms, jurisdiction, manage_views, timeline_labels
+from sanxiang.organizations import forms, integrity_views, jurisdiction, manage_views, timeline_labels
 from sanxiang.organizations.enums import CertificateState, Role
 from sanxiang.organizations.models import Agency, Certificate, Officer
 from sanxiang.organizations.worklist_items import headline_certificate
@@ -162,6 +162,7 @@ def agency_detail(request: HttpRequest, agency_id: int) -> HttpResponse:
         "today": clock.today(),
         "timeline": timeline_labels.timeline_rows("agency", agency.pk),
         "may_manage": may_manage,
+        "may_audit": integrity_views.may_audit(request.user, agency),
         "role_grants": manage_views.grants_of(agency) if may_manage else [],
         "grant_form": forms.GrantRoleForm(agency=agency) if may_manage else None,
     }

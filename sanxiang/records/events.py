@@ -18,3 +18,18 @@ WITNESSED = registry.register(
     {"origin": "str", "old_size": "int", "size": "int", "root": "str"},
     label=_("Another log's checkpoint witnessed"),
 )
+VERIFIED = registry.register(
+    "records.verified",
+    "The whole log was verified at the request of a supervisor or administrator: every leaf and the root "
+    "recomputed from the stored entries, every checkpoint's signature and root checked.",
+    {
+        "size": "int",
+        "checkpoints": "int",
+        "ok": "bool",
+        "first_bad_index?": "int",
+        "problem_count": "int",
+        "problems": "list",  # the first few messages, as reported
+        "root": "str",
+    },
+    label=_("Record log verified"),
+)

@@ -4,6 +4,7 @@ checkpoint if the tree grew. Thin wrappers; the work lives in ``integrator`` and
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from celery import shared_task
 
@@ -19,3 +20,13 @@ def publish_checkpoint() -> int:
     if alert:
         logger.warning(alert)
     return checkpoints.publish().size
+
+
+@shared_task(name="records.verify_log", ignore_result=True)
+def verify_log(actor: dict[str, Any], agency_id: int | None) -> bool:
+    """A verification asked for from the web and started with ``verification.check_start`` (``actor`` as
+    ``writer.Actor.as_json`` gives it); True if the log passed."""
+    from sanxiang.records import verification, writer
+
+    who = writer.Actor(actor["user"], actor["officer"], actor["certificate"])
+    return verification.do_run(actor=who, agency_id=agency_id).ok

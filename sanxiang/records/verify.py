@@ -208,16 +208,24 @@ def _check_signatures(log: Log, stored: list[Checkpoint], report: Report) -> Non
             )
 
 
-def verify_log(log: Log, *, chunk: int = CHUNK, jobs: int = 1, stored_leaves: bool = False) -> Report:
+def verify_log(
+    log: Log,
+    *,
+    chunk: int = CHUNK,
+    jobs: int = 1,
+    stored_leaves: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> Report:
     """Verify ``log`` completely; see the module docstring. ``jobs``: worker processes hashing spans (used on
     PostgreSQL outside a transaction, for a log of several spans). ``stored_leaves``: compare every stored
-    leaf hash, not only those of a range that fails."""
+    leaf hash, not only those of a range that fails. ``progress`` is called with the number of entries
+    hashed so far after each span."""
     report = Report()
     stored = list(Checkpoint.objects.filter(log=log).order_by("size"))
     report.checkpoints = len(stored)
     report.jobs = jobs if _parallel(log, chunk=chunk, jobs=jobs) else 1
     _check_signatures(log, stored, report)
-    check = _Check(log, report, chunk=chunk, stored_leaves=stored_leaves)
+    check = _Check(log, report, chunk=chunk, stored_leaves=stored_leaves, progress=progress)
     frontier = check.recompute(stored, jobs=report.jobs)
     report.size = frontier.size
     check.head(frontier, next((cp for cp in stored if cp.size > frontier.size), None))
@@ -230,6 +238,7 @@ class _Check:
     report: Report
     chunk: int
     stored_leaves: bool
+    progress: Callable[[int], None] | None = None
     named: set[int] = field(default_factory=set)
 
     def recompute(self, stored: list[Checkpoint], *, jobs: int) -> merkle.CompactRange:
@@ -258,6 +267,8 @@ class _Check:
                             frontier, targets[position], targets[position - 1].size if position else 0
                         )
                         position += 1
+                if self.progress is not None:
+                    self.progress(frontier.size)
                 first_bad = self.report.first_bad_index
                 if span.missing is not None or (first_bad is not None and first_bad >= frontier.size):
                     break
