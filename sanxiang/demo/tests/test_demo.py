@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from io import StringIO
 
 import pytest
@@ -17,7 +18,8 @@ from sanxiang.core import clock
 from sanxiang.demo import loader
 from sanxiang.organizations.enums import AgencyLevel, CertificateState, Role
 from sanxiang.organizations.models import Agency, Certificate, Officer, RoleGrant
-from sanxiang.records.models import PendingEntry
+from sanxiang.records import checkpoints, integrator
+from sanxiang.records.models import Entry, PendingEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -72,6 +74,7 @@ def test_demo_is_idempotent_and_records_only_once() -> None:
         Officer.objects.count(),
         Certificate.objects.count(),
         PendingEntry.objects.count(),
+        integrator.get_log().size,
     )
     call_command("demo", stdout=StringIO())
     assert counts == (
@@ -79,7 +82,21 @@ def test_demo_is_idempotent_and_records_only_once() -> None:
         Officer.objects.count(),
         Certificate.objects.count(),
         PendingEntry.objects.count(),
+        integrator.get_log().size,
     )
+
+
+def test_demo_log_is_signed_and_verified_once_by_the_provincial_supervisor(client: Client) -> None:
+    call_command("demo", stdout=StringIO())
+    call_command("demo", stdout=StringIO())
+    [run] = Entry.objects.filter(event_type="records.verified")
+    assert json.loads(bytes(run.body))["data"]["ok"] is True
+    log = integrator.get_log()
+    assert checkpoints.latest(log).size == log.size  # type: ignore[union-attr]
+    client.force_login(User.objects.get(username="supervisor"))
+    province = Agency.objects.get(level=AgencyLevel.PROVINCE)
+    html = client.get(reverse("organizations:log_integrity", args=[province.pk])).content.decode()
+    assert 'data-ok="true"' in html
 
 
 def test_demo_has_penalty_cases_in_every_stage_and_an_overdue_one() -> None:
@@ -122,4 +139,4 @@ def test_demo_cases_that_reached_a_decision_have_their_documents() -> None:
     notified = Case.objects.filter(acts__act="notify").distinct()
     notices = ServiceRecord.objects.filter(document__kind="penalty_notice", act_performed=True)
     assert set(notices.values_list("case_id", flat=True)) == {case.pk for case in notified}
-    assert PendingEntry.objects.filter(event_type="document.issued").exists()
+    assert Entry.objects.filter(event_type="document.issued").exists()
