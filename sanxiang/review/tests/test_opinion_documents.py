@@ -20,7 +20,8 @@ from sanxiang.review import actions
 from sanxiang.review.enums import ChecklistItem, Outcome
 from sanxiang.review.models import ReviewRequest
 from sanxiang.review.opinion_documents import opinion_document
-from sanxiang.review.tests.conftest import ALL_PASS, SUBMITTED, Office, submit
+from sanxiang.review.tests.conftest import SUBMITTED, Office, submit
+from sanxiang.review.tests.factories import ALL_PASS
 
 CONCLUDED = SUBMITTED.replace(day=26)
 
