@@ -1,5 +1,5 @@
 """Fixtures for the case tests: counts of rows and record entries (to assert that a refusal wrote nothing),
-and skipping PostgreSQL-only tests elsewhere."""
+the stand-in PDF print of the tests that do not read it, and skipping PostgreSQL-only tests elsewhere."""
 
 from __future__ import annotations
 
@@ -18,6 +18,8 @@ from sanxiang.cases.models import (
     NumberPattern,
     Party,
 )
+from sanxiang.cases.tests.document_helpers import stand_in_pdf
+from sanxiang.documents import pdf
 from sanxiang.records.models import PendingEntry
 
 Snapshot = tuple[int, ...]
@@ -42,6 +44,16 @@ def _counts() -> Snapshot:
 def counts(db: None) -> Callable[[], Snapshot]:
     """Call it before and after: equal results mean no row of ours and no record entry was written."""
     return _counts
+
+
+@pytest.fixture(autouse=True)
+def _pdf_printer(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """WeasyPrint's print of every notice, decision and 送达回证 the cases issue was a third of these tests'
+    time, and most of them never read it. Those tests get ``stand_in_pdf``: the DOCX is rendered, stored
+    and recorded as always, and so is the stand-in's digest in place of the PDF's. A test that reads the PDF
+    (its text, its header) is marked ``prints_pdf`` and gets the real print."""
+    if request.node.get_closest_marker("prints_pdf") is None:
+        monkeypatch.setattr(pdf, "docx_to_pdf", stand_in_pdf)
 
 
 @pytest.fixture(autouse=True)
