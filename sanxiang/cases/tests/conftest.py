@@ -18,8 +18,7 @@ from sanxiang.cases.models import (
     NumberPattern,
     Party,
 )
-from sanxiang.cases.tests.document_helpers import stand_in_pdf
-from sanxiang.documents import pdf
+from sanxiang.documents.tests.printing import use_stand_in_unless_marked
 from sanxiang.records.models import PendingEntry
 
 Snapshot = tuple[int, ...]
@@ -48,12 +47,8 @@ def counts(db: None) -> Callable[[], Snapshot]:
 
 @pytest.fixture(autouse=True)
 def _pdf_printer(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
-    """WeasyPrint's print of every notice, decision and 送达回证 the cases issue was a third of these tests'
-    time, and most of them never read it. Those tests get ``stand_in_pdf``: the DOCX is rendered, stored
-    and recorded as always, and so is the stand-in's digest in place of the PDF's. A test that reads the PDF
-    (its text, its header) is marked ``prints_pdf`` and gets the real print."""
-    if request.node.get_closest_marker("prints_pdf") is None:
-        monkeypatch.setattr(pdf, "docx_to_pdf", stand_in_pdf)
+    """The stand-in PDF print unless the test is marked ``prints_pdf`` (``documents.tests.printing``)."""
+    use_stand_in_unless_marked(request, monkeypatch)
 
 
 @pytest.fixture(autouse=True)

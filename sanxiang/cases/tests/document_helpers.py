@@ -1,11 +1,9 @@
 """Helpers for the document and service tests: a penalty case taken to a given step through the engine,
-the text of a stored PDF, the stand-in print of the tests that never read the PDF, and row counts to assert
-that a refusal wrote nothing."""
+the text of a stored PDF, and row counts to assert that a refusal wrote nothing."""
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import io
 
 from pypdf import PdfReader
@@ -13,7 +11,7 @@ from pypdf import PdfReader
 from sanxiang.cases.documents.actions import check_issue_case_document
 from sanxiang.cases.models import Case, ServiceRecord
 from sanxiang.cases.tests.case_factories import REGISTERED, YUAN, Desk, act, notify, open_case
-from sanxiang.documents import pdf, storage
+from sanxiang.documents import storage
 from sanxiang.documents.models import IssuedDocument
 from sanxiang.records.models import PendingEntry
 
@@ -34,17 +32,6 @@ def examined_case(desk: Desk, **changes: object) -> Case:
 def decided_case(desk: Desk, **changes: object) -> Case:
     case = notify(desk, examined_case(desk, **changes), NOTIFIED)
     return act(desk, case, "decide", DECIDED, amount_fen=10_000 * YUAN)
-
-
-STAND_IN = b"Not a PDF: the stand-in print of a test that does not read the PDF. HTML sha256: "
-
-
-def stand_in_pdf(content: bytes, *, title: str) -> bytes:
-    """What ``pdf.docx_to_pdf`` prints, without WeasyPrint: the DOCX still goes through ``html_of``, and the
-    result names the digest of that HTML, so different documents still store and record different
-    digests. It does not start with ``%PDF``: a test that reads it without the mark ``prints_pdf`` fails."""
-    page = pdf.html_of(content, title=title)
-    return STAND_IN + hashlib.sha256(page.encode()).hexdigest().encode()
 
 
 def pdf_text(document: IssuedDocument) -> str:

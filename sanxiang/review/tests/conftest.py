@@ -1,5 +1,6 @@
 """Fixtures of the review engine's tests: a generic decision under review (no case: the engine sits below
-cases), a legal department of 太原 with a qualified reviewer, and counts to prove a refusal wrote nothing."""
+cases), a legal department of 太原 with a qualified reviewer, counts to prove a refusal wrote nothing, and
+the stand-in PDF print of the tests that do not read it."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from django.utils import translation
 from conftest import World
 from sanxiang.accounts.models import User
 from sanxiang.core import clock
+from sanxiang.documents.tests.printing import use_stand_in_unless_marked
 from sanxiang.organizations.enums import Role
 from sanxiang.organizations.models import Officer
 from sanxiang.organizations.tests import factories
@@ -38,6 +40,12 @@ class Office:
 def _frozen() -> Iterator[None]:
     with clock.frozen_now(dt.datetime(2026, 9, 30, 9, tzinfo=dt.UTC)), translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _pdf_printer(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stand-in PDF print unless the test is marked ``prints_pdf`` (``documents.tests.printing``)."""
+    use_stand_in_unless_marked(request, monkeypatch)
 
 
 @pytest.fixture(autouse=True)

@@ -95,6 +95,7 @@ def test_a_refused_conclusion_issues_nothing(office: Office) -> None:
     assert not IssuedDocument.objects.exists()
 
 
+@pytest.mark.prints_pdf
 @pytest.mark.parametrize("username", ["reviewer", "head", "officer", "supervisor"])
 def test_readers_of_the_review_download_both_files_and_the_read_is_recorded(
     office: Office, username: str
