@@ -5,8 +5,12 @@ row they make is recorded too. The notification and the service of the decision 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
+
+import pytest
+from django.utils import translation
 
 from conftest import PASSWORD, World
 from sanxiang.accounts.models import User
@@ -25,8 +29,22 @@ from sanxiang.organizations.enums import Role
 from sanxiang.organizations.tests import factories as org_factories
 
 REGISTERED = dt.date(2026, 8, 3)  # a Monday
+NOTIFIED = dt.date(2026, 8, 10)
+APPLIED = dt.date(2026, 9, 1)  # a licence application
 VIOLATION = dt.date(2026, 7, 20)
 YUAN = 100
+
+
+def frozen_in_english(moment: dt.datetime) -> Callable[[], Iterator[None]]:
+    """An autouse fixture for a test module (``_frozen = frozen_in_english(...)``): every test runs at
+    ``moment``, with messages in English so that refusals can be matched by their English text."""
+
+    @pytest.fixture(autouse=True)
+    def _frozen() -> Iterator[None]:
+        with clock.frozen_now(moment), translation.override("en"):
+            yield
+
+    return _frozen
 
 
 @dataclass
@@ -99,6 +117,23 @@ def open_case(desk: Desk, **changes: Any) -> Case:
     }
     arguments.update(changes)
     return engine.check_register_case(**arguments)
+
+
+def notified_case(desk: Desk, **changes: Any) -> Case:
+    """A penalty case investigated and examined on its registration day, the intended penalty notified and
+    served on ``NOTIFIED`` (行政处罚法 第44条): the case waits for its decision."""
+    case = open_case(desk, **changes)
+    for name in ("investigate", "examine"):
+        case = act(desk, case, name, REGISTERED)
+    return notify(desk, case, NOTIFIED)
+
+
+def examined_licence(desk: Desk) -> Case:
+    """A licence application of the company, accepted the next day and examined on the third: it waits for
+    the grant or refusal (行政许可法 第38条)."""
+    case = open_case(desk, matter=desk.licence, parties=[desk.company], on=APPLIED, proposed_fen=None)
+    case = act(desk, case, "accept", APPLIED + dt.timedelta(days=1))
+    return act(desk, case, "examine", APPLIED + dt.timedelta(days=2))
 
 
 def agency_head_user(world: World) -> User:

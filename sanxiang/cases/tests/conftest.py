@@ -1,5 +1,5 @@
 """Fixtures for the case tests: counts of rows and record entries (to assert that a refusal wrote nothing),
-and skipping PostgreSQL-only tests elsewhere."""
+the stand-in PDF print of the tests that do not read it, and skipping PostgreSQL-only tests elsewhere."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from sanxiang.cases.models import (
     NumberPattern,
     Party,
 )
+from sanxiang.documents.tests.printing import use_stand_in_unless_marked
 from sanxiang.records.models import PendingEntry
 
 Snapshot = tuple[int, ...]
@@ -42,6 +43,12 @@ def _counts() -> Snapshot:
 def counts(db: None) -> Callable[[], Snapshot]:
     """Call it before and after: equal results mean no row of ours and no record entry was written."""
     return _counts
+
+
+@pytest.fixture(autouse=True)
+def _pdf_printer(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stand-in PDF print unless the test is marked ``prints_pdf`` (``documents.tests.printing``)."""
+    use_stand_in_unless_marked(request, monkeypatch)
 
 
 @pytest.fixture(autouse=True)

@@ -130,3 +130,21 @@ def serve_demand(desk: LevyDesk, case: Case, on: dt.date) -> Case:
     """Serve the 催告书 of a coercion case directly on ``on`` (行政强制法 第35条, 第38条), issuing it that day
     when not issued yet; the service performs ``serve_demand`` dated the service day."""
     return serve_document(desk, case, "demand_notice", issued_on=on, served_on=on)
+
+
+def demanded_coercion(desk: LevyDesk, *, area_centi: int) -> Case:
+    """A levy of ``area_centi`` assessed on 2026-09-02 and its 缴款通知书 served the next day, the arrears
+    declared, and a coercion case opened on 2027-03-04 with its 催告书 served on 2027-03-05: the case waits
+    for the application to the court (行政强制法 第53条, 第54条)."""
+    levy = open_levy(desk, dt.date(2026, 9, 1))
+    levy = act(desk, levy, "assess", dt.date(2026, 9, 2), area_centi=area_centi)
+    levy = serve_payment_notice(desk, levy, dt.date(2026, 9, 3))
+    levy = act(desk, levy, "declare_arrears", dt.date(2026, 9, 21))
+    case = engine.check_open_coercion(
+        levy,
+        actor_user=desk.world.officer_user,
+        on=dt.date(2027, 3, 4),
+        matter=desk.coercion,
+        facts="逾期未缴",
+    )
+    return serve_demand(desk, case, dt.date(2027, 3, 5))

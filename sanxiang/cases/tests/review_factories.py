@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import TypeVar
 
-from sanxiang.accounts.models import User
 from sanxiang.cases.legal_review.actions import check_submit_for_review
 from sanxiang.cases.legal_review.decisions import ProposedDecision
 from sanxiang.cases.legal_review.discussion import check_record_discussion
@@ -19,16 +19,15 @@ from sanxiang.matters import actions as matter_actions
 from sanxiang.matters.enums import ListKind, MatterType, PartyKind, ReviewCriterion
 from sanxiang.matters.specs import ReviewRuleSpec
 from sanxiang.matters.tests import factories as matter_factories
-from sanxiang.organizations.enums import DepartmentKind, Role
-from sanxiang.organizations.models import Department, Officer
-from sanxiang.organizations.tests import factories
+from sanxiang.organizations.models import Officer
 from sanxiang.records.writer import SYSTEM
 from sanxiang.review import actions as review_actions
 from sanxiang.review.enums import ChecklistItem, Outcome
 from sanxiang.review.models import ReviewRequest
+from sanxiang.review.tests.factories import ALL_PASS, legal_officer
 
 AnyDesk = Desk | LevyDesk
-ALL_PASS = {item.value: {"passed": True, "comment": ""} for item in ChecklistItem}
+D = TypeVar("D", Desk, LevyDesk)
 
 
 def failing(*items: ChecklistItem) -> dict[str, dict[str, object]]:
@@ -42,18 +41,14 @@ def make_reviewer(
     desk: AnyDesk, name: str = "孙七", *, qualified: bool = True, username: str = "reviewer"
 ) -> Officer:
     """An officer of the 太原 legal department, granted the legal-reviewer role."""
-    world = desk.world
-    department, _created = Department.objects.get_or_create(
-        agency=world.taiyuan, name="法制科", defaults={"kind": DepartmentKind.LEGAL}
-    )
-    user = User.objects.create_user(username=username, password="correct-horse-battery")
-    officer = factories.make_officer(world.taiyuan, name, user=user)
-    Officer.objects.filter(pk=officer.pk).update(
-        department=department, legal_qualification_number="A20150001" if qualified else ""
-    )
-    factories.grant(user, world.taiyuan, Role.LEGAL_REVIEWER)
-    officer.refresh_from_db()
-    return officer
+    return legal_officer(desk.world, name, username, qualified=qualified)
+
+
+def ready_for_review(desk: D) -> D:
+    """The desk with 太原's major-decision catalogue in force and a qualified legal reviewer (孙七)."""
+    publish_catalogue(desk)
+    make_reviewer(desk)
+    return desk
 
 
 def submit(

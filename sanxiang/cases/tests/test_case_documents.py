@@ -66,6 +66,7 @@ def test_the_notice_states_the_hearing_right_only_above_the_threshold_article_63
     assert case_context(decided_case(desk, proposed_fen=200_000 * YUAN), on=DECIDED)["hearing_right"] is True
 
 
+@pytest.mark.prints_pdf
 def test_a_decision_is_numbered_rendered_and_its_digests_recorded(desk: Desk) -> None:
     """The decision receives the agency's 文号 and both files are stored under their SHA-256."""
     case = decided_case(desk)
@@ -165,6 +166,7 @@ def test_evidence_lists_the_case_records(desk: Desk) -> None:
     assert any("现场检查笔录" in item for item in case_context(case, on=DECIDED)["evidence"])
 
 
+@pytest.mark.prints_pdf
 def test_drafts_are_unnumbered_and_store_nothing(desk: Desk) -> None:
     case = decided_case(desk)
     before = counts()
@@ -174,6 +176,7 @@ def test_drafts_are_unnumbered_and_store_nothing(desk: Desk) -> None:
     assert counts() == before
 
 
+@pytest.mark.prints_pdf
 def test_amount_in_words_reaches_the_document(desk: Desk) -> None:
     case = decided_case(desk)
     assert case.decided_fen == 10_000 * YUAN

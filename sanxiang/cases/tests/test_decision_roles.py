@@ -6,11 +6,10 @@ refused with the article, and nothing is written."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.utils import translation
 
 from conftest import World
 from sanxiang.accounts.models import User
@@ -18,18 +17,17 @@ from sanxiang.cases import engine
 from sanxiang.cases.case_selectors import next_acts
 from sanxiang.cases.models import Case
 from sanxiang.cases.tests.case_factories import (
-    REGISTERED,
     YUAN,
     Desk,
     act,
     agency_head_user,
+    examined_licence,
+    frozen_in_english,
     make_desk,
-    notify,
-    open_case,
+    notified_case,
 )
 from sanxiang.cases.tests.levy_factories import act as levy_act
-from sanxiang.cases.tests.levy_factories import make_levy_desk, open_levy, serve_demand, serve_payment_notice
-from sanxiang.core import clock
+from sanxiang.cases.tests.levy_factories import demanded_coercion, make_levy_desk, open_levy
 from sanxiang.core.errors import RuleViolation
 from sanxiang.organizations.enums import Role
 from sanxiang.organizations.tests import factories
@@ -38,10 +36,7 @@ DECIDE = dt.date(2026, 8, 24)
 Counts = Callable[[], tuple[int, ...]]
 
 
-@pytest.fixture(autouse=True)
-def _frozen() -> Iterator[None]:
-    with clock.frozen_now(dt.datetime(2027, 9, 30, 9, tzinfo=dt.UTC)), translation.override("en"):
-        yield
+_frozen = frozen_in_english(dt.datetime(2027, 9, 30, 9, tzinfo=dt.UTC))
 
 
 @pytest.fixture
@@ -50,10 +45,7 @@ def desk(world: World) -> Desk:
 
 
 def _notified(desk: Desk) -> Case:
-    case = open_case(desk, proposed_fen=20_000 * YUAN)
-    for name in ("investigate", "examine"):
-        case = act(desk, case, name, REGISTERED)
-    return notify(desk, case, dt.date(2026, 8, 10))  # served through cases.service (行政处罚法 第61条)
+    return notified_case(desk, proposed_fen=20_000 * YUAN)  # served through cases.service (行政处罚法 第61条)
 
 
 def _decide_as(case: Case, user: User | AnonymousUser, name: str = "decide") -> Case:
@@ -107,9 +99,7 @@ def test_the_case_page_shows_who_may_decide(desk: Desk) -> None:
 
 
 def test_article_38_only_the_head_grants_or_refuses_a_licence(desk: Desk, counts: Counts) -> None:
-    case = open_case(desk, matter=desk.licence, on=dt.date(2026, 9, 1), proposed_fen=None)
-    case = act(desk, case, "accept", dt.date(2026, 9, 2))
-    case = act(desk, case, "examine", dt.date(2026, 9, 3))
+    case = examined_licence(desk)
     before = counts()
     for name in ("grant", "refuse"):
         with pytest.raises(RuleViolation, match="行政许可法 第38条"):
@@ -122,13 +112,7 @@ def test_article_38_only_the_head_grants_or_refuses_a_licence(desk: Desk, counts
 
 def test_article_55_only_the_head_signs_the_application_to_the_court(world: World, counts: Counts) -> None:
     desk = make_levy_desk(world)
-    levy = levy_act(desk, open_levy(desk, dt.date(2026, 9, 1)), "assess", dt.date(2026, 9, 2), area_centi=100)
-    levy = serve_payment_notice(desk, levy, dt.date(2026, 9, 3))
-    levy = levy_act(desk, levy, "declare_arrears", dt.date(2026, 9, 21))
-    case = engine.check_open_coercion(
-        levy, actor_user=world.officer_user, on=dt.date(2027, 3, 4), matter=desk.coercion, facts="逾期未缴"
-    )
-    case = serve_demand(desk, case, dt.date(2027, 3, 5))
+    case = demanded_coercion(desk, area_centi=100)
     before = counts()
     with pytest.raises(RuleViolation, match="行政强制法 第55条"):
         engine.check_perform_act(

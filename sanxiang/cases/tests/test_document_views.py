@@ -80,6 +80,7 @@ def test_outsider_gets_404_like_a_missing_case(
     assert counts() == before
 
 
+@pytest.mark.prints_pdf
 def test_supervisor_downloads_but_cannot_issue_or_serve(
     client: Client, desk: Desk, case: Case, decision: IssuedDocument
 ) -> None:
@@ -95,6 +96,7 @@ def test_supervisor_downloads_but_cannot_issue_or_serve(
     assert 'id="issue-form"' not in page
 
 
+@pytest.mark.prints_pdf
 def test_officer_previews_a_draft_pdf(client: Client, desk: Desk, case: Case) -> None:
     _login(client, desk.world, "officer")
     before = counts()

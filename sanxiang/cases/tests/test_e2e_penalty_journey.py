@@ -98,6 +98,7 @@ def _stage(case_id: int) -> str:
 
 
 # ``office`` (the database) comes before ``live_server``, as in publicity's e2e test.
+@pytest.mark.prints_pdf
 def test_a_penalty_case_from_registration_to_closing(
     office: Office, live_server: LiveServer, browser: Browser
 ) -> None:

@@ -6,47 +6,43 @@ log; over HTTP only the handling officers record them (outsider, supervisor and 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from django.test import Client
-from django.utils import translation
 
 from conftest import PASSWORD, World
 from sanxiang.cases.legal_review.answers import check_record_handler_answers
 from sanxiang.cases.legal_review.discussion import discussion_required
 from sanxiang.cases.models import Case
-from sanxiang.cases.tests.case_factories import REGISTERED, YUAN, Desk, act, make_desk, notify, open_case
-from sanxiang.cases.tests.review_factories import make_reviewer, pass_review, publish_catalogue
-from sanxiang.core import clock
+from sanxiang.cases.tests.case_factories import (
+    NOTIFIED,
+    YUAN,
+    Desk,
+    act,
+    frozen_in_english,
+    make_desk,
+    notified_case,
+)
+from sanxiang.cases.tests.review_factories import pass_review, ready_for_review
 from sanxiang.core.errors import InvalidInput, RuleViolation
 from sanxiang.records.selectors import timeline
 
-NOTIFIED = dt.date(2026, 8, 10)
 DECIDE = dt.date(2026, 8, 24)
 MINOR = 20_000 * YUAN  # below the organisations' threshold (FS-02, 50,000 yuan): not major by amount
 Counts = Callable[[], tuple[int, ...]]
 
 
-@pytest.fixture(autouse=True)
-def _frozen() -> Iterator[None]:
-    with clock.frozen_now(dt.datetime(2027, 1, 15, 9, tzinfo=dt.UTC)), translation.override("en"):
-        yield
+_frozen = frozen_in_english(dt.datetime(2027, 1, 15, 9, tzinfo=dt.UTC))
 
 
 @pytest.fixture
 def desk(world: World) -> Desk:
-    desk = make_desk(world)
-    publish_catalogue(desk)
-    make_reviewer(desk)
-    return desk
+    return ready_for_review(make_desk(world))
 
 
 def _notified(desk: Desk) -> Case:
-    case = open_case(desk, proposed_fen=MINOR)
-    for name in ("investigate", "examine"):
-        case = act(desk, case, name, REGISTERED)
-    return notify(desk, case, NOTIFIED)
+    return notified_case(desk, proposed_fen=MINOR)
 
 
 def _answer(desk: Desk, case: Case, *flags: str, on: dt.date = NOTIFIED) -> Case:

@@ -4,50 +4,36 @@ heads' discussion of that decision; the act needs its meeting record; the chair 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
-from django.utils import translation
 
 from conftest import World
 from sanxiang.cases.legal_review.discussion import check_record_discussion
 from sanxiang.cases.models import Case
-from sanxiang.cases.tests.case_factories import REGISTERED, YUAN, Desk, act, make_desk, notify, open_case
+from sanxiang.cases.tests.case_factories import YUAN, Desk, act, frozen_in_english, make_desk, notified_case
 from sanxiang.cases.tests.conftest import _counts
 from sanxiang.cases.tests.review_factories import (
     discuss,
     make_head,
-    make_reviewer,
     pass_review,
-    publish_catalogue,
+    ready_for_review,
 )
-from sanxiang.core import clock
 from sanxiang.core.errors import InvalidInput, RuleViolation
 
 DAY = dt.date(2026, 8, 20)
 
 
-@pytest.fixture(autouse=True)
-def _frozen() -> Iterator[None]:
-    with clock.frozen_now(dt.datetime(2027, 1, 15, 9, tzinfo=dt.UTC)), translation.override("en"):
-        yield
+_frozen = frozen_in_english(dt.datetime(2027, 1, 15, 9, tzinfo=dt.UTC))
 
 
 @pytest.fixture
 def desk(world: World) -> Desk:
-    desk = make_desk(world)
-    publish_catalogue(desk)
-    make_reviewer(desk)
-    return desk
+    return ready_for_review(make_desk(world))
 
 
 def _reviewed_complex(desk: Desk) -> Case:
     """Reviewed with the handler's answer "complex" (FS-11 fires, and 第57条 第2款 applies)."""
-    case = open_case(desk)
-    for name in ("investigate", "examine"):
-        case = act(desk, case, name, REGISTERED)
-    case = notify(desk, case, dt.date(2026, 8, 10))
-    return pass_review(desk, case, DAY, flags=("complex",))
+    return pass_review(desk, notified_case(desk), DAY, flags=("complex",))
 
 
 def test_article_57_2_a_complex_case_waits_for_the_collective_discussion(desk: Desk) -> None:
@@ -62,10 +48,7 @@ def test_article_57_2_a_complex_case_waits_for_the_collective_discussion(desk: D
 
 
 def test_article_57_2_an_ordinary_case_needs_no_discussion(desk: Desk) -> None:
-    case = open_case(desk)
-    for name in ("investigate", "examine"):
-        case = act(desk, case, name, REGISTERED)
-    case = notify(desk, case, dt.date(2026, 8, 10))
+    case = notified_case(desk)
     assert act(desk, case, "decide", DAY, amount_fen=20_000 * YUAN).stage == "decided"
 
 

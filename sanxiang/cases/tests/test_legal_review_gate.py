@@ -6,50 +6,50 @@ Every refusal leaves nothing written (no act row, no record entry, no review row
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from django.db import IntegrityError, transaction
 from django.test import Client
-from django.utils import translation
 
 from conftest import PASSWORD, World
 from sanxiang.cases.documents.actions import check_issue_case_document
 from sanxiang.cases.models import Case, CaseAct
-from sanxiang.cases.tests.case_factories import YUAN, Desk, act, make_desk, notify, serve_decision
+from sanxiang.cases.tests.case_factories import (
+    NOTIFIED,
+    YUAN,
+    Desk,
+    act,
+    frozen_in_english,
+    make_desk,
+    notify,
+    serve_decision,
+)
 from sanxiang.cases.tests.conftest import _counts
 from sanxiang.cases.tests.document_helpers import examined_case
 from sanxiang.cases.tests.review_factories import (
     conclude,
     make_reviewer,
     pass_review,
-    publish_catalogue,
+    ready_for_review,
     submit,
 )
-from sanxiang.core import clock
 from sanxiang.core.errors import RuleViolation
 from sanxiang.review.enums import Outcome, ReviewStatus
 from sanxiang.review.models import Consultation, ReviewRequest
 
-NOTIFIED = dt.date(2026, 8, 10)
 DECIDE = dt.date(2026, 8, 24)
 MAJOR = 60_000 * YUAN  # at or above the organisations' threshold of the catalogue (50,000 yuan)
 
 Counts = Callable[[], tuple[int, ...]]
 
 
-@pytest.fixture(autouse=True)
-def _frozen() -> Iterator[None]:
-    with clock.frozen_now(dt.datetime(2027, 1, 15, 9, tzinfo=dt.UTC)), translation.override("en"):
-        yield
+_frozen = frozen_in_english(dt.datetime(2027, 1, 15, 9, tzinfo=dt.UTC))
 
 
 @pytest.fixture
 def desk(world: World) -> Desk:
-    desk = make_desk(world)
-    publish_catalogue(desk)
-    make_reviewer(desk)
-    return desk
+    return ready_for_review(make_desk(world))
 
 
 @pytest.fixture

@@ -8,33 +8,27 @@ catalogue does not fire the decision needs no review."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
-from django.utils import translation
 
 from conftest import World
-from sanxiang.cases import engine
 from sanxiang.cases.legal_review.answers import check_record_handler_answers
 from sanxiang.cases.models import Assessment, Case, Enforcement
-from sanxiang.cases.tests.case_factories import Desk, act, make_desk, open_case
+from sanxiang.cases.tests.case_factories import Desk, act, examined_licence, frozen_in_english, make_desk
 from sanxiang.cases.tests.conftest import _counts
 from sanxiang.cases.tests.levy_factories import (
     RATE_FEN,
     LevyDesk,
+    demanded_coercion,
     make_levy_desk,
     open_levy,
-    serve_demand,
-    serve_payment_notice,
 )
 from sanxiang.cases.tests.levy_factories import act as levy_act
-from sanxiang.cases.tests.review_factories import make_reviewer, pass_review, publish_catalogue
-from sanxiang.core import clock
+from sanxiang.cases.tests.review_factories import pass_review, ready_for_review
 from sanxiang.core.errors import RuleViolation
 from sanxiang.review.models import ReviewRequest
 
-APPLIED = dt.date(2026, 9, 1)
-EXAMINED = dt.date(2026, 9, 3)
 DECIDED = dt.date(2026, 9, 10)
 OPENED = dt.date(2026, 9, 1)
 ASSESSED = dt.date(2026, 9, 2)
@@ -44,10 +38,7 @@ EXEMPTION = {"exempt_centi": 20_000, "exemption_code": "JM-01", "exemption_evide
 Counts = Callable[[], tuple[int, ...]]
 
 
-@pytest.fixture(autouse=True)
-def _frozen() -> Iterator[None]:
-    with clock.frozen_now(dt.datetime(2027, 9, 30, 9, tzinfo=dt.UTC)), translation.override("en"):
-        yield
+_frozen = frozen_in_english(dt.datetime(2027, 9, 30, 9, tzinfo=dt.UTC))
 
 
 @pytest.fixture
@@ -63,24 +54,12 @@ def everything(db: None) -> Counts:
 
 @pytest.fixture
 def desk(world: World) -> Desk:
-    desk = make_desk(world)
-    publish_catalogue(desk)
-    make_reviewer(desk)
-    return desk
+    return ready_for_review(make_desk(world))
 
 
 @pytest.fixture
 def levy_desk(world: World) -> LevyDesk:
-    desk = make_levy_desk(world)
-    publish_catalogue(desk)
-    make_reviewer(desk)
-    return desk
-
-
-def _examined_licence(desk: Desk) -> Case:
-    case = open_case(desk, matter=desk.licence, parties=[desk.company], on=APPLIED, proposed_fen=None)
-    case = act(desk, case, "accept", dt.date(2026, 9, 2))
-    return act(desk, case, "examine", EXAMINED)
+    return ready_for_review(make_levy_desk(world))
 
 
 # --- licensing (行政许可法 第38条; catalogue rule FS-06 不予许可、撤销许可) ---
@@ -89,7 +68,7 @@ def _examined_licence(desk: Desk) -> Case:
 def test_a_licence_refusal_without_review_is_refused_and_writes_nothing(
     desk: Desk, everything: Counts
 ) -> None:
-    case = _examined_licence(desk)
+    case = examined_licence(desk)
     before = everything()
     with pytest.raises(RuleViolation, match=r"FS-06.*国办发〔2018〕118号"):
         act(desk, case, "refuse", DECIDED)
@@ -98,14 +77,14 @@ def test_a_licence_refusal_without_review_is_refused_and_writes_nothing(
 
 
 def test_a_licence_refusal_passes_after_the_review_of_the_refusal(desk: Desk) -> None:
-    case = pass_review(desk, _examined_licence(desk), DECIDED, decision_kinds=["license_refused_or_revoked"])
+    case = pass_review(desk, examined_licence(desk), DECIDED, decision_kinds=["license_refused_or_revoked"])
     assert (case.stage, case.legal_review_passed) == ("examined", True)
     assert act(desk, case, "refuse", DECIDED).stage == "refused"
 
 
 def test_a_review_of_a_grant_does_not_open_the_gate_for_a_refusal(desk: Desk, everything: Counts) -> None:
     """The review approves one decision: a grant reviewed is not a refusal reviewed (its digest differs)."""
-    case = pass_review(desk, _examined_licence(desk), DECIDED)
+    case = pass_review(desk, examined_licence(desk), DECIDED)
     before = everything()
     with pytest.raises(RuleViolation, match="FS-06"):
         act(desk, case, "refuse", DECIDED)
@@ -113,7 +92,7 @@ def test_a_review_of_a_grant_does_not_open_the_gate_for_a_refusal(desk: Desk, ev
 
 
 def test_a_licence_grant_does_not_fire_and_needs_no_review(desk: Desk) -> None:
-    assert act(desk, _examined_licence(desk), "grant", DECIDED).stage == "granted"
+    assert act(desk, examined_licence(desk), "grant", DECIDED).stage == "granted"
 
 
 # --- levy (易地建设费减免, catalogue rule FS-09) ---
@@ -172,17 +151,7 @@ def test_a_fee_the_handler_marked_of_public_interest_waits_for_its_review(
 
 
 def _demanded(desk: LevyDesk) -> Case:
-    levy = levy_act(desk, open_levy(desk, OPENED), "assess", ASSESSED, area_centi=AREA)
-    levy = serve_payment_notice(desk, levy, dt.date(2026, 9, 3))
-    levy = levy_act(desk, levy, "declare_arrears", dt.date(2026, 9, 21))
-    case = engine.check_open_coercion(
-        levy,
-        actor_user=desk.world.officer_user,
-        on=dt.date(2027, 3, 4),
-        matter=desk.coercion,
-        facts="逾期未缴",
-    )
-    return serve_demand(desk, case, dt.date(2027, 3, 5))
+    return demanded_coercion(desk, area_centi=AREA)
 
 
 def test_an_application_to_the_court_without_review_is_refused_and_writes_nothing(

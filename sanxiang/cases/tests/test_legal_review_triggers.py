@@ -4,18 +4,24 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
-from django.utils import translation
 
 from conftest import World
 from sanxiang.cases.legal_review.decisions import ProposedDecision
 from sanxiang.cases.legal_review.triggers import DecisionFacts, evaluate, needs_legal_review
 from sanxiang.cases.models import Case
-from sanxiang.cases.tests.case_factories import REGISTERED, YUAN, Desk, act, make_desk, notify, open_case
+from sanxiang.cases.tests.case_factories import (
+    REGISTERED,
+    YUAN,
+    Desk,
+    act,
+    frozen_in_english,
+    make_desk,
+    notify,
+    open_case,
+)
 from sanxiang.cases.tests.review_factories import publish_catalogue
-from sanxiang.core import clock
 from sanxiang.matters.enums import ListKind
 from sanxiang.matters.models import MajorDecisionRule
 from sanxiang.matters.selectors import version_in_force
@@ -23,10 +29,7 @@ from sanxiang.matters.selectors import version_in_force
 DAY = dt.date(2026, 8, 20)
 
 
-@pytest.fixture(autouse=True)
-def _frozen() -> Iterator[None]:
-    with clock.frozen_now(dt.datetime(2027, 1, 15, 9, tzinfo=dt.UTC)), translation.override("en"):
-        yield
+_frozen = frozen_in_english(dt.datetime(2027, 1, 15, 9, tzinfo=dt.UTC))
 
 
 @pytest.fixture

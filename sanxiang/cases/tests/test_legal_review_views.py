@@ -11,7 +11,7 @@ from django.test import Client
 
 from conftest import PASSWORD, World
 from sanxiang.cases.models import Case
-from sanxiang.cases.tests.case_factories import REGISTERED, YUAN, Desk, act, make_desk, notify, open_case
+from sanxiang.cases.tests.case_factories import YUAN, Desk, make_desk, notified_case
 from sanxiang.cases.tests.conftest import _counts
 from sanxiang.cases.tests.review_factories import publish_catalogue
 from sanxiang.core import clock
@@ -28,10 +28,7 @@ def _frozen() -> Iterator[None]:
 def case(world: World) -> Case:
     desk: Desk = make_desk(world)
     publish_catalogue(desk)
-    case = open_case(desk, proposed_fen=60_000 * YUAN)
-    for name in ("investigate", "examine"):
-        case = act(desk, case, name, REGISTERED)
-    return notify(desk, case, dt.date(2026, 8, 10))
+    return notified_case(desk, proposed_fen=60_000 * YUAN)
 
 
 def _client(username: str | None) -> Client:

@@ -342,6 +342,7 @@ def test_fee_runs_from_assessment_to_payment(desk: LevyDesk) -> None:
     assert case.stage == "closed"
 
 
+@pytest.mark.prints_pdf
 def test_the_levy_payment_notice_states_amount_period_and_late_charge(desk: LevyDesk) -> None:
     """缴款通知书: the assessed amount, the period to pay (15 days, the procedure's limit) and the agency's
     late-charge standard, told to the payer (行政强制法 第45条); never a 罚款."""

@@ -85,6 +85,7 @@ def test_direct_service_serves_the_decision_and_starts_15_days_to_pay(
     assert CaseLimit.objects.get(case=case, code="serve").stopped_on == SERVED
 
 
+@pytest.mark.prints_pdf
 def test_a_served_attempt_generates_the_service_receipt(desk: Desk, decision: IssuedDocument) -> None:
     """民事诉讼法 第87条: the 送达回证 names the document served and the method."""
     record = _serve(desk, decision)

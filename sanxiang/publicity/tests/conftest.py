@@ -1,5 +1,6 @@
 """Fixtures for the publicity tests: the clock after the decision day, the 太原 desk with the officer as
-publicity editor, a count of rows and record entries (a refusal writes nothing), PostgreSQL-only skipping."""
+publicity editor, a count of rows and record entries (a refusal writes nothing), the stand-in PDF print of
+the tests that do not read it, PostgreSQL-only skipping."""
 
 from __future__ import annotations
 
@@ -11,9 +12,16 @@ from django.db import connection
 from conftest import World
 from sanxiang.cases.tests.case_factories import Desk, make_desk
 from sanxiang.core import clock
+from sanxiang.documents.tests.printing import use_stand_in_unless_marked
 from sanxiang.publicity.models import Correction, Publication, PublicationRule, Push
 from sanxiang.publicity.tests.helpers import NOW, make_editor
 from sanxiang.records.models import PendingEntry
+
+
+@pytest.fixture(autouse=True)
+def _pdf_printer(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stand-in PDF print unless the test is marked ``prints_pdf`` (``documents.tests.printing``)."""
+    use_stand_in_unless_marked(request, monkeypatch)
 
 
 @pytest.fixture(autouse=True)

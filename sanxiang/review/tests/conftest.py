@@ -1,5 +1,6 @@
 """Fixtures of the review engine's tests: a generic decision under review (no case: the engine sits below
-cases), a legal department of 太原 with a qualified reviewer, and counts to prove a refusal wrote nothing."""
+cases), a legal department of 太原 with a qualified reviewer, counts to prove a refusal wrote nothing, and
+the stand-in PDF print of the tests that do not read it."""
 
 from __future__ import annotations
 
@@ -14,17 +15,17 @@ from django.utils import translation
 from conftest import World
 from sanxiang.accounts.models import User
 from sanxiang.core import clock
-from sanxiang.organizations.enums import DepartmentKind, Role
-from sanxiang.organizations.models import Department, Officer
+from sanxiang.documents.tests.printing import use_stand_in_unless_marked
+from sanxiang.organizations.enums import Role
+from sanxiang.organizations.models import Officer
 from sanxiang.organizations.tests import factories
 from sanxiang.records.models import PendingEntry
 from sanxiang.records.writer import Subject
 from sanxiang.review import actions
-from sanxiang.review.enums import ChecklistItem
 from sanxiang.review.models import Consultation, ReviewRequest, ReviewSetting
+from sanxiang.review.tests.factories import legal_officer
 
 SUBMITTED = dt.date(2026, 8, 24)  # a Monday
-ALL_PASS = {item.value: {"passed": True, "comment": ""} for item in ChecklistItem}
 
 
 @dataclass
@@ -42,23 +43,15 @@ def _frozen() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def _pdf_printer(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stand-in PDF print unless the test is marked ``prints_pdf`` (``documents.tests.printing``)."""
+    use_stand_in_unless_marked(request, monkeypatch)
+
+
+@pytest.fixture(autouse=True)
 def _postgres_only(request: pytest.FixtureRequest) -> None:
     if request.node.get_closest_marker("postgres") and connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL (set DATABASE_URL)")
-
-
-def legal_officer(world: World, name: str, username: str, *, qualified: bool = True) -> Officer:
-    department, _created = Department.objects.get_or_create(
-        agency=world.taiyuan, name="法制科", defaults={"kind": DepartmentKind.LEGAL}
-    )
-    user = User.objects.create_user(username=username, password="correct-horse-battery")
-    officer = factories.make_officer(world.taiyuan, name, user=user)
-    Officer.objects.filter(pk=officer.pk).update(
-        department=department, legal_qualification_number="A20150001" if qualified else ""
-    )
-    factories.grant(user, world.taiyuan, Role.LEGAL_REVIEWER)
-    officer.refresh_from_db()
-    return officer
 
 
 @pytest.fixture

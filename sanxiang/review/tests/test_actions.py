@@ -18,7 +18,8 @@ from sanxiang.review.digests import text_digest
 from sanxiang.review.enums import ChecklistItem, Outcome, ReviewStatus
 from sanxiang.review.models import ReviewRequest
 from sanxiang.review.opinion import opinion_text
-from sanxiang.review.tests.conftest import ALL_PASS, SUBMITTED, Office, legal_officer, submit
+from sanxiang.review.tests.conftest import SUBMITTED, Office, submit
+from sanxiang.review.tests.factories import ALL_PASS, legal_officer
 
 Snapshot = Callable[[], tuple[object, ...]]
 

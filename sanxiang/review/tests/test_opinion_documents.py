@@ -20,7 +20,8 @@ from sanxiang.review import actions
 from sanxiang.review.enums import ChecklistItem, Outcome
 from sanxiang.review.models import ReviewRequest
 from sanxiang.review.opinion_documents import opinion_document
-from sanxiang.review.tests.conftest import ALL_PASS, SUBMITTED, Office, submit
+from sanxiang.review.tests.conftest import SUBMITTED, Office, submit
+from sanxiang.review.tests.factories import ALL_PASS
 
 CONCLUDED = SUBMITTED.replace(day=26)
 
@@ -94,6 +95,7 @@ def test_a_refused_conclusion_issues_nothing(office: Office) -> None:
     assert not IssuedDocument.objects.exists()
 
 
+@pytest.mark.prints_pdf
 @pytest.mark.parametrize("username", ["reviewer", "head", "officer", "supervisor"])
 def test_readers_of_the_review_download_both_files_and_the_read_is_recorded(
     office: Office, username: str

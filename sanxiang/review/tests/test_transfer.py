@@ -13,7 +13,8 @@ from sanxiang.core.errors import InvalidInput, RuleViolation
 from sanxiang.records.models import PendingEntry
 from sanxiang.review import actions, transfer
 from sanxiang.review.models import CrimeTransfer, TransferStep
-from sanxiang.review.tests.conftest import ALL_PASS, SUBMITTED, Office, submit
+from sanxiang.review.tests.conftest import SUBMITTED, Office, submit
+from sanxiang.review.tests.factories import ALL_PASS
 
 Snapshot = Callable[[], tuple[object, ...]]
 CONCLUDED = SUBMITTED + dt.timedelta(days=2)
