@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from sanxiang.accounts.models import User
 from sanxiang.organizations.enums import AgencyLevel, Role
@@ -105,6 +105,16 @@ def browser(monkeypatch: pytest.MonkeyPatch) -> Iterator[Browser]:
     finally:
         launched.close()
         playwright.stop()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A page in a Chinese-language desktop browser context (a module may override it, e.g. with a phone)."""
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
 
 def _transactional(item: pytest.Item) -> bool:

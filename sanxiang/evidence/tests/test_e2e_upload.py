@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from django.db import connections
-from playwright.sync_api import Browser, Page, Route
+from playwright.sync_api import Page, Route
 from pytest_django.fixtures import Settings
 from pytest_django.live_server_helper import LiveServer
 
@@ -42,13 +41,6 @@ def clip(transactional_db: None, settings: Settings, tmp_path: Path) -> Path:
     path = make_video(tmp_path / "现场检查.mp4", seconds=2)
     connections.close_all()  # see publicity's e2e test: no idle connection may outlive the live server
     return path
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(locale="zh-CN")
-    yield context.new_page()
-    context.close()
 
 
 # ``clip`` (the database) comes before ``live_server``, as in publicity's e2e test.

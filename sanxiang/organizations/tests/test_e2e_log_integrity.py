@@ -5,13 +5,12 @@ Run with ``pytest -m e2e -p no:xdist``."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from django.db import connections, transaction
 from django.urls import reverse
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 from pytest_django.fixtures import Settings
 from pytest_django.live_server_helper import LiveServer
 
@@ -44,13 +43,6 @@ def province(transactional_db: None, settings: Settings, tmp_path: Path) -> Agen
     checkpoints.publish()
     connections.close_all()  # see publicity's e2e test: no idle connection may outlive the live server
     return province
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(locale="zh-CN")
-    yield context.new_page()
-    context.close()
 
 
 def test_the_supervisor_watches_a_run_end_then_verifies_the_log(

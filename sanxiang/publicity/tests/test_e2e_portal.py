@@ -5,7 +5,6 @@ officer on the portal, an administrator signs in and opens the officer. Run with
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
@@ -46,15 +45,6 @@ def scene(transactional_db: None) -> Scene:
     # open (idle) when the test database was dropped after the live-server tests, which failed the teardown.
     connections.close_all()
     return scene
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
 
 
 def catalogue_compiled() -> bool:

@@ -18,7 +18,7 @@ from sanxiang.matters.shanxi import load_shanxi_catalogue
 from sanxiang.matters.tests import factories as matter_factories
 from sanxiang.organizations.enums import AgencyLevel
 from sanxiang.organizations.tests import factories
-from sanxiang.publicity.tests.test_e2e_portal import catalogue_compiled, page  # noqa: F401 -- fixtures
+from sanxiang.publicity.tests.test_e2e_portal import catalogue_compiled
 from sanxiang.publicity.tests.test_prepublicity import LICENCE_FLOW
 
 pytestmark = pytest.mark.e2e
@@ -46,7 +46,7 @@ def catalogue(transactional_db: None, monkeypatch: pytest.MonkeyPatch) -> Matter
 def test_public_walks_from_the_portal_to_a_service_guide_and_its_flowchart(
     catalogue: Matter,
     live_server: LiveServer,
-    page: Page,  # noqa: F811 -- the fixture imported above
+    page: Page,
 ) -> None:
     page.goto(f"{live_server.url}/portal/")
     page.click("#portal-matters")

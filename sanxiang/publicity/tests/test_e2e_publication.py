@@ -9,7 +9,6 @@ withdrawn with a public reason, which the portal shows. Run with ``make e2e`` or
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 from django.db import connections
@@ -49,13 +48,6 @@ def notified(transactional_db: None, world: World) -> Case:
     case = notify(desk, case, today - dt.timedelta(days=4))
     connections.close_all()  # see test_e2e_portal: no idle connection may outlive the scene
     return case
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
-    yield context.new_page()
-    context.close()
 
 
 def _editor_act(page: Page, button: str) -> None:
