@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import URLPattern, path
+from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -30,6 +30,7 @@ from sanxiang.matters.money import yuan
 from sanxiang.organizations import selectors as organization_selectors
 from sanxiang.organizations.jurisdiction import visible_agencies, visible_officers
 from sanxiang.organizations.models import Agency
+from sanxiang.records import bundles
 
 CASES_SHOWN = 200
 
@@ -112,6 +113,24 @@ def case_register(request: HttpRequest) -> HttpResponse:
 def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     case = _case_or_404(request, case_id)
     return _render_case(request, case, form=None)
+
+
+@login_required
+@require_GET
+def case_record_bundle(request: HttpRequest, case_id: int) -> HttpResponse:
+    """The case's record bundle (its log entries with inclusion proofs, the checkpoints and the verifier key)
+    for offline verification, e.g. by a court; anyone who may read the case may take it, and the download
+    is recorded with the bundle's digest."""
+    case = _case_or_404(request, case_id)
+    text = bundles.do_export_bundle(
+        actor=organization_selectors.actor_of(request.user, on=clock.today()),
+        agency_id=case.agency_id,
+        subject_kind="case",
+        subject_id=str(case.pk),
+    )
+    response = HttpResponse(text, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="case-{case.pk}-record-bundle.json"'
+    return response
 
 
 @login_required
@@ -211,6 +230,7 @@ def _render_case(
         "parties": case.parties.order_by("name"),
         "assignments": case_selectors.assignments_of(case),
         "events": case_guidance.readable_timeline(case),
+        "verifier_url": reverse("records:verifier_script"),
         "limits": case_selectors.open_limits(case),
         "limit_labels": case_guidance.limit_labels(procedure),
         "guidance": guidance,
@@ -233,4 +253,5 @@ urlpatterns: list[URLPattern] = [
     path("deadlines/", deadline_board, name="deadline_board"),
     path("<int:case_id>/", case_detail, name="case_detail"),
     path("<int:case_id>/act/", case_act, name="case_act"),
+    path("<int:case_id>/record-bundle/", case_record_bundle, name="case_record_bundle"),
 ]

@@ -1,18 +1,21 @@
 """Offline evidence: c2sp.org/tlog-proof@v1 files for one entry, and subject bundles (entries, their proofs,
 the latest checkpoint, earlier checkpoints with consistency proofs, the verifier key) as described in
-docs/records-format.md. Builds text; the only write is signing a checkpoint first when the tree has grown,
-so that proofs are always against a checkpoint covering every integrated entry."""
+docs/records-format.md. Builds text; the only writes are signing a checkpoint first when the tree has grown,
+so that proofs are always against a checkpoint covering every integrated entry, and the record of an export
+asked for from the web (``do_export_bundle``)."""
 
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 from typing import Any
 
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from sanxiang.core.errors import InvalidInput
-from sanxiang.records import checkpoints, cosign, treestore
+from sanxiang.records import checkpoints, cosign, treestore, writer
 from sanxiang.records.integrator import get_log
 from sanxiang.records.models import Checkpoint, Entry, Log
 
@@ -86,3 +89,25 @@ def bundle_for(subject_kind: str, subject_id: str) -> dict[str, Any]:
 
 def bundle_json(subject_kind: str, subject_id: str) -> str:
     return json.dumps(bundle_for(subject_kind, subject_id), ensure_ascii=False, indent=1) + "\n"
+
+
+@transaction.atomic
+def do_export_bundle(
+    *, actor: writer.Actor, agency_id: int | None, subject_kind: str, subject_id: str
+) -> str:
+    """A subject's bundle for someone entitled to the subject (the caller checked), recorded in the log with
+    the bundle's digest: who took the subject's record out of the system, when, and exactly what."""
+    text = bundle_json(subject_kind, subject_id)
+    bundle = json.loads(text)
+    writer.append(
+        "records.bundle_exported",
+        agency_id=agency_id,
+        actor=actor,
+        subject=writer.Subject(subject_kind, subject_id),
+        data={
+            "entries": len(bundle["entries"]),
+            "checkpoint_size": int(bundle["checkpoint"].split("\n")[1]),
+            "digest": "sha256:" + hashlib.sha256(text.encode()).hexdigest(),
+        },
+    )
+    return text

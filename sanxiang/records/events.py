@@ -33,3 +33,10 @@ VERIFIED = registry.register(
     },
     label=_("Record log verified"),
 )
+BUNDLE_EXPORTED = registry.register(
+    "records.bundle_exported",
+    "A subject's record bundle (its entries with inclusion proofs, the checkpoints and the verifier key) was "
+    "downloaded for offline verification.",
+    {"entries": "int", "checkpoint_size": "int", "digest": "digest"},
+    label=_("Record bundle downloaded"),
+)

@@ -1,9 +1,12 @@
-"""Public endpoints of the record log: the latest signed checkpoint with its cosignatures (text/plain), and
-the witness's add-checkpoint endpoint (c2sp.org/tlog-witness). Thin: parse, call, map errors to statuses."""
+"""Public endpoints of the record log: the latest signed checkpoint with its cosignatures (text/plain), the
+standalone bundle verifier (``tools/verify_bundle.py``: standard library and ``cryptography``) for whoever
+holds a bundle, and the witness's add-checkpoint endpoint (c2sp.org/tlog-witness). Thin: parse, call, map
+errors to statuses."""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
@@ -20,6 +23,19 @@ def checkpoint(request: HttpRequest) -> HttpResponse:
     if latest is None:
         return HttpResponse("no checkpoint yet\n", status=404, content_type=TEXT)
     return HttpResponse(cosign.served_note(latest), content_type=TEXT)
+
+
+VERIFIER = settings.BASE_DIR / "tools" / "verify_bundle.py"
+
+
+@require_GET
+def verifier_script(request: HttpRequest) -> HttpResponse:
+    """The offline verifier of record bundles, as the project ships it. Public: it holds no data."""
+    if not VERIFIER.is_file():
+        raise Http404("verify_bundle.py is not part of this installation")
+    response = HttpResponse(VERIFIER.read_bytes(), content_type="text/x-python; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="verify_bundle.py"'
+    return response
 
 
 # Refusals of add-checkpoint and their HTTP statuses (c2sp.org/tlog-witness), most specific first.
