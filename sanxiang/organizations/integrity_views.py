@@ -10,7 +10,6 @@ checkpoint is public), but running a verification costs the server a full pass o
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,7 +28,8 @@ from sanxiang.organizations import jurisdiction, selectors
 from sanxiang.organizations.enums import Role
 from sanxiang.organizations.models import Agency
 from sanxiang.records import checkpoints, integrator, tasks, verification
-from sanxiang.records.models import Entry, PendingEntry
+from sanxiang.records.models import PendingEntry
+from sanxiang.records.selectors import timeline
 
 RUNS_SHOWN = 20
 User = get_user_model()
@@ -38,9 +38,9 @@ AUDIT_ROLES = (Role.SUPERVISOR, Role.ADMINISTRATOR)
 
 @dataclass(frozen=True)
 class Run:
-    """One recorded verification, from its ``records.verified`` entry."""
+    """One recorded verification, from its ``records.verified`` entry (``index`` None while pending)."""
 
-    index: int
+    index: int | None
     time: Any
     by: str
     data: dict[str, Any]
@@ -64,19 +64,14 @@ def may_audit(user: Any, agency: Agency) -> bool:
 
 
 def _runs(log_id: int) -> list[Run]:
-    entries = Entry.objects.filter(log_id=log_id, event_type="records.verified").order_by("-index")
-    bodies = [(entry, json.loads(bytes(entry.body))) for entry in entries[:RUNS_SHOWN]]
-    ids = {_user_of(body) for _entry, body in bodies}
+    """The latest runs, newest first: the log's own timeline (the runs are its only events)."""
+    items = [item for item in timeline("log", log_id) if item.event_type == "records.verified"]
+    items = items[::-1][:RUNS_SHOWN]
+    ids = {item.actor.get("user") for item in items}
     users = {user.pk: user.get_full_name() or user.get_username() for user in User.objects.filter(pk__in=ids)}
     return [
-        Run(entry.index, entry.recorded_at, users.get(_user_of(body) or 0, ""), body["data"])
-        for entry, body in bodies
+        Run(item.index, item.time, users.get(item.actor.get("user") or 0, ""), item.data) for item in items
     ]
-
-
-def _user_of(body: dict[str, Any]) -> int | None:
-    user: int | None = (body.get("actor") or {}).get("user")
-    return user
 
 
 @login_required

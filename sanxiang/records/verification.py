@@ -52,11 +52,14 @@ def progress(log: Log | None = None) -> Progress | None:
     return Progress(value["done"], value["total"], started_at, value["user"])
 
 
+def _marker(log: Log, actor: writer.Actor) -> dict[str, Any]:
+    return {"done": 0, "total": int(log.size), "started_at": clock.now().isoformat(), "user": actor.user_id}
+
+
 def check_start(*, actor: writer.Actor) -> Log:
     """Mark a run as started, refusing a second one while the first runs. Returns the log to verify."""
     log = integrator.get_log()
-    marker = {"done": 0, "total": int(log.size), "started_at": clock.now().isoformat(), "user": actor.user_id}
-    if not cache.add(_key(log), marker, timeout=RUNNING_FOR):
+    if not cache.add(_key(log), _marker(log, actor), timeout=RUNNING_FOR):
         raise RuleViolation(_("A verification of the record log is already running."))
     return log
 
@@ -66,12 +69,7 @@ def do_run(*, actor: writer.Actor, agency_id: int | None) -> verify.Report:
     log, clear the marker. One process: this runs in a request or a task worker, which must not fork."""
     log = integrator.get_log()
     key = _key(log)
-    marker: dict[str, Any] = cache.get(key) or {
-        "done": 0,
-        "total": int(log.size),
-        "started_at": clock.now().isoformat(),
-        "user": actor.user_id,
-    }
+    marker: dict[str, Any] = cache.get(key) or _marker(log, actor)
 
     def advance(done: int) -> None:
         cache.set(key, {**marker, "done": done}, timeout=RUNNING_FOR)
